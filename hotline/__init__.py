@@ -1,0 +1,1 @@
+"""Hotline contacts and citizen feedback ("phản ánh, kiến nghị") with tracking."""

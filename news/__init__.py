@@ -1,0 +1,1 @@
+"""CCHC communications: articles, directive documents, radio column, reform indices."""

@@ -1,0 +1,1 @@
+"""The administrative-procedure (TTHC) catalogue."""

@@ -1,0 +1,3 @@
+"""Routes this app serves outside the page tree."""
+
+urlpatterns = []

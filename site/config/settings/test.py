@@ -1,0 +1,25 @@
+"""Test overlay: fast hashing, isolated index names and database names per run."""
+
+import os
+
+from config import env
+
+from .base import *  # noqa: F403
+from .base import DATABASES, ELASTICSEARCH_INDEX_PREFIX
+
+SECRET_KEY = "test-only-key"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["*"]
+# Concurrent test runs on one machine must not share a test database or index.
+_run_id = env.get("TEST_RUN_ID", str(os.getpid()))
+DATABASES["default"].setdefault("TEST", {})["NAME"] = (
+    f"test_tthc_{_run_id}" if DATABASES["default"]["ENGINE"].endswith("postgresql") else None
+)
+ELASTICSEARCH_INDEX_PREFIX = f"test_{_run_id}_{ELASTICSEARCH_INDEX_PREFIX}"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

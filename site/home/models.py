@@ -1,0 +1,151 @@
+"""Site shell pages (city home, ward home, generic page) and the per-site contact settings."""
+
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+
+
+class PhoneBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label="Nội dung", max_length=120)
+    number = blocks.RegexBlock(
+        label="Số điện thoại",
+        regex=r"^[0-9 .()+-]{3,20}$",
+        error_messages={"invalid": "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm hoặc +."},
+    )
+
+    class Meta:
+        icon = "mobile-alt"
+        label = "Số điện thoại"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    unit_name = models.CharField(
+        "Tên đơn vị", max_length=200, default="Ủy ban nhân dân thành phố"
+    )
+    parent_unit_name = models.CharField("Cơ quan chủ quản", max_length=200, blank=True)
+    address = models.CharField("Địa chỉ", max_length=300, blank=True)
+    phone = models.CharField("Điện thoại", max_length=40, blank=True)
+    hotline_numbers = StreamField(
+        [("phone", PhoneBlock())], verbose_name="Số đường dây nóng", blank=True
+    )
+    email = models.EmailField("Thư điện tử", blank=True)
+    office_hours = models.TextField("Giờ làm việc", blank=True)
+    zalo_oa_url = models.URLField("Zalo OA", blank=True)
+    facebook_url = models.URLField("Fanpage Facebook", blank=True)
+    responsible_person = models.CharField(
+        "Chịu trách nhiệm nội dung", max_length=200, blank=True
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("unit_name"), FieldPanel("parent_unit_name"), FieldPanel("responsible_person")],
+            heading="Đơn vị",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("hotline_numbers"),
+                FieldPanel("email"),
+                FieldPanel("office_hours"),
+            ],
+            heading="Liên hệ",
+        ),
+        MultiFieldPanel([FieldPanel("zalo_oa_url"), FieldPanel("facebook_url")], heading="Mạng xã hội"),
+    ]
+
+    class Meta:
+        verbose_name = "Thông tin cổng"
+
+
+class HomePage(Page):
+    """The city portal's root page.
+
+    Children are constrained by their own parent_page_types, so a domain app adds a section
+    without editing this model.
+    """
+
+    intro = RichTextField("Lời giới thiệu", blank=True, features=RICH_TEXT_FEATURES)
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "Trang chủ thành phố"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["wards"] = WardHomePage.objects.child_of(self).live().public().order_by("title")
+        return context
+
+
+class WardHomePage(Page):
+    """Home page of a ward (phường) or commune (xã) sub-site."""
+
+    class UnitKind(models.TextChoices):
+        WARD = "phuong", "Phường"
+        COMMUNE = "xa", "Xã"
+
+    unit_kind = models.CharField(
+        "Loại đơn vị", max_length=10, choices=UnitKind.choices, default=UnitKind.WARD
+    )
+    unit_name = models.CharField("Tên đơn vị", max_length=120, help_text="Ví dụ: Sao Đỏ")
+    intro = RichTextField("Giới thiệu", blank=True, features=RICH_TEXT_FEATURES)
+    address = models.CharField("Địa chỉ trụ sở", max_length=300, blank=True)
+    phone = models.CharField("Điện thoại", max_length=40, blank=True)
+    hotline = models.CharField("Đường dây nóng", max_length=40, blank=True)
+    email = models.EmailField("Thư điện tử", blank=True)
+    desk_address = models.CharField("Địa chỉ Bộ phận một cửa", max_length=300, blank=True)
+    office_hours = models.TextField("Giờ tiếp nhận hồ sơ", blank=True)
+    map_url = models.URLField("Liên kết bản đồ", blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("unit_kind"), FieldPanel("unit_name")], heading="Đơn vị"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("hotline"),
+                FieldPanel("email"),
+                FieldPanel("desk_address"),
+                FieldPanel("office_hours"),
+                FieldPanel("map_url"),
+            ],
+            heading="Liên hệ và Bộ phận một cửa",
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("unit_name"), index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "Trang chủ phường, xã"
+        verbose_name_plural = "Trang chủ phường, xã"
+
+    @property
+    def full_name(self):
+        return f"{self.get_unit_kind_display()} {self.unit_name}"
+
+
+class ContentPage(Page):
+    """A generic page: introduction, organisation, contacts, guidance."""
+
+    lead = models.TextField("Tóm tắt", blank=True)
+    body = StreamField(BodyBlock(), verbose_name="Nội dung", blank=True)
+
+    parent_page_types = ["home.HomePage", "home.WardHomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "Trang nội dung"

@@ -1,0 +1,1 @@
+"""Citizen search: Vietnamese language layer, Elasticsearch engine, database fallback, search page."""

@@ -1,0 +1,3 @@
+"""Routes of the search page and its JSON endpoint."""
+
+urlpatterns = []

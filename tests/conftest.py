@@ -1,0 +1,117 @@
+"""Shared fixtures: the real Elasticsearch, the demo site, and headless Chromium."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+# Playwright's sync API keeps an event loop in the test thread; Django's ORM is still used
+# synchronously there, which is safe in tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS_DIR = Path(os.environ.get("ARTIFACTS_DIR", Path(__file__).resolve().parents[1] / "artifacts"))
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    from search import engine
+
+    lines = [f"database: {connection.vendor}"]
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT version()" if connection.vendor == "postgresql" else "SELECT sqlite_version()")
+            lines[0] += f" {cursor.fetchone()[0]}"
+    except Exception as exc:  # the header must never stop the run
+        lines[0] += f" (not reachable before test setup: {type(exc).__name__})"
+    lines.append(
+        f"elasticsearch: {settings.ELASTICSEARCH_URL or 'not configured'} "
+        f"version {engine.server_version() or 'unreachable'}"
+    )
+    return lines
+
+
+@pytest.fixture
+def es_client():
+    """The real engine. Search tests fail, never skip, when it is missing."""
+    from search import engine
+
+    assert settings.ELASTICSEARCH_URL, "ELASTICSEARCH_URL is not set: run the suite with scripts/test"
+    assert engine.server_version(), f"Elasticsearch at {settings.ELASTICSEARCH_URL} does not answer"
+    return engine.get_client()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The site shell of the demo (city home, 19 wards) without the bulk procedure data."""
+    from django.core.management import call_command
+
+    call_command("load_demo", procedures_limit=12, stdout=open(os.devnull, "w"))
+    from home.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def transactional_demo_site(transactional_db):
+    from django.core.management import call_command
+
+    call_command("load_demo", procedures_limit=12, stdout=open(os.devnull, "w"))
+    from home.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    assert Path(executable).exists(), f"Chromium not found at {executable} (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone_page(chromium):
+    """A 360×740 phone viewport that records console errors and failed requests."""
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, locale="vi-VN")
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    yield page
+    context.close()
+
+
+def save_screenshot(page, name, full_page=True):
+    """Screenshots are test artifacts, kept under artifacts/screenshots/."""
+    target = ARTIFACTS_DIR / "screenshots" / f"{name}.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(target), full_page=full_page)
+    return target

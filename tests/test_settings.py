@@ -1,0 +1,113 @@
+"""Settings come from environment variables; bad values stop start-up with one clear line."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# Variables the test process itself sets; a child process must start from a deployment-like env.
+CLEARED = {"DATABASE_URL", "ELASTICSEARCH_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def run_python(code, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in CLEARED}
+    environment.update(env)
+    environment["PYTHONPATH"] = f"{ROOT / 'site'}:{ROOT}"
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=environment, cwd=ROOT, timeout=60
+    )
+
+
+def run_manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in CLEARED}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], capture_output=True, text=True, env=environment, cwd=ROOT, timeout=120
+    )
+
+
+SHOW = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.DATABASES['default']['ENGINE'], s.ELASTICSEARCH_URL, s.LANGUAGE_CODE, s.TIME_ZONE, s.MEDIA_ROOT)"
+)
+
+
+def test_embedded_default_is_sqlite_without_search_server():
+    result = run_python(SHOW, DJANGO_SETTINGS_MODULE="config.settings.dev")
+    assert result.returncode == 0, result.stderr
+    engine, es_url, language, tz, _media = result.stdout.split()
+    assert engine == "django.db.backends.sqlite3"
+    assert es_url == "None"
+    assert (language, tz) == ("vi", "Asia/Ho_Chi_Minh")
+
+
+def test_environment_switches_to_postgres_elasticsearch_and_media():
+    result = run_python(
+        SHOW,
+        DJANGO_SETTINGS_MODULE="config.settings.dev",
+        DATABASE_URL="postgres://portal:secret@db.internal:5433/portal",
+        ELASTICSEARCH_URL="http://127.0.0.1:9200/",
+        MEDIA_ROOT="/srv/portal/media",
+    )
+    assert result.returncode == 0, result.stderr
+    engine, es_url, _language, _tz, media = result.stdout.split()
+    assert engine == "django.db.backends.postgresql"
+    assert es_url == "http://127.0.0.1:9200"
+    assert media == "/srv/portal/media"
+
+
+@pytest.mark.parametrize(
+    "variable,value",
+    [
+        ("DATABASE_URL", "mysql://root@localhost/portal"),
+        ("DATABASE_URL", "postgres://user@localhost:notaport/portal"),
+        ("DATABASE_URL", "postgres://user@localhost:5432"),
+        ("ELASTICSEARCH_URL", "localhost:9200"),
+        ("ELASTICSEARCH_URL", "http://127.0.0.1:99999"),
+        ("ELASTICSEARCH_TIMEOUT", "fast"),
+        ("DEBUG", "maybe"),
+    ],
+)
+def test_malformed_variable_stops_startup_with_one_line_naming_it(variable, value):
+    result = run_manage("check", DJANGO_SETTINGS_MODULE="config.settings.dev", **{variable: value})
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert variable in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_production_requires_secret_key():
+    result = run_manage("check", DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="")
+    assert result.returncode == 1
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_settings_pass_check_deploy():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="portal.example.vn",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_env_example_lists_every_variable_the_settings_read():
+    import re
+
+    settings_dir = ROOT / "site" / "config" / "settings"
+    read = set()
+    for path in settings_dir.glob("*.py"):
+        read |= set(re.findall(r'env\.\w+\(\s*"([A-Z_]+)"', path.read_text()))
+    documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert read, "no variables found: the pattern above is wrong"
+    assert read <= documented, f"missing from .env.example: {sorted(read - documented)}"
