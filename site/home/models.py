@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.sections import sections_for
 
 
 class PhoneBlock(blocks.StructBlock):
@@ -84,7 +85,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["wards"] = WardHomePage.objects.child_of(self).live().public().order_by("title")
+        context["wards"] = WardHomePage.objects.child_of(self).live().public().order_by("unit_kind", "title")
+        context["sections"] = sections_for("city", self, request)
         return context
 
 
@@ -130,6 +132,11 @@ class WardHomePage(Page):
     class Meta:
         verbose_name = "Trang chủ phường, xã"
         verbose_name_plural = "Trang chủ phường, xã"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = sections_for("ward", self, request)
+        return context
 
     @property
     def full_name(self):
