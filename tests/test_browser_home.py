@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.a11y import assert_accessible
 from tests.conftest import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,6 +19,7 @@ def test_home_page_on_phone_viewport(live_server, transactional_demo_site, phone
     phone_page.keyboard.press("Tab")
     assert phone_page.evaluate("document.activeElement.className") == "skip-link"
     shot = save_screenshot(phone_page, "home-phone")
+    assert_accessible(phone_page, "home-phone")
     assert shot.stat().st_size > 10_000
     assert phone_page.console_errors == []
 
@@ -27,4 +29,5 @@ def test_ward_page_on_phone_viewport(live_server, transactional_demo_site, phone
     assert response.status == 200
     assert "Phường Sao Đỏ" in phone_page.locator("h1").inner_text()
     save_screenshot(phone_page, "ward-phone")
+    assert_accessible(phone_page, "ward-phone")
     assert phone_page.console_errors == []
