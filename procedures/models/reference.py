@@ -1,0 +1,120 @@
+"""Reference data editors maintain as snippets: fields, levels, agencies, online kinds, decisions.
+
+Levels and online-service kinds are data, not code: a reform that renames or retires one is an edit.
+"""
+
+from django.db import models
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+def folded_slug(text, max_length=80):
+    from search.vietnamese import fold
+
+    return slugify(fold(text))[:max_length] or "muc"
+
+
+class SluggedName(models.Model):
+    """A named reference row with a stable ASCII slug used in URLs and filters."""
+
+    name = models.CharField("Tên", max_length=255, unique=True)
+    slug = models.SlugField("Mã trong đường dẫn", max_length=80, unique=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = folded_slug(self.name)
+            slug, n = base, 2
+            while type(self).objects.filter(slug=slug).exclude(pk=self.pk).exists():
+                slug, n = f"{base}-{n}", n + 1
+            self.slug = slug
+        super().save(*args, **kwargs)
+
+    def __str__(self):
+        return self.name
+
+
+class ProcedureField(index.Indexed, SluggedName):
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(SluggedName.Meta):
+        verbose_name = "Lĩnh vực"
+        verbose_name_plural = "Lĩnh vực"
+
+
+class ProcedureLevel(SluggedName):
+    sort_order = models.PositiveSmallIntegerField(
+        "Thứ tự", default=50, help_text="Cấp gần người dân nhất có số nhỏ nhất (cấp xã = 10)."
+    )
+    is_active = models.BooleanField(
+        "Còn áp dụng", default=True, help_text="Bỏ chọn khi cải cách bỏ cấp này (ví dụ cấp huyện từ 7/2025)."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order"), FieldPanel("is_active")]
+
+    class Meta(SluggedName.Meta):
+        ordering = ["sort_order", "name"]
+        verbose_name = "Cấp thực hiện"
+        verbose_name_plural = "Cấp thực hiện"
+
+
+class Agency(index.Indexed, SluggedName):
+    short_name = models.CharField("Tên viết tắt", max_length=80, blank=True)
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(SluggedName.Meta):
+        verbose_name = "Cơ quan thực hiện"
+        verbose_name_plural = "Cơ quan thực hiện"
+
+
+class OnlineServiceKind(SluggedName):
+    is_full_online = models.BooleanField("Toàn trình", default=False)
+    sort_order = models.PositiveSmallIntegerField("Thứ tự", default=50)
+
+    class Meta(SluggedName.Meta):
+        ordering = ["sort_order", "name"]
+        verbose_name = "Mức độ dịch vụ công trực tuyến"
+        verbose_name_plural = "Mức độ dịch vụ công trực tuyến"
+
+
+class AnnouncingDecision(index.Indexed, models.Model):
+    """A "quyết định công bố": the decision that announces procedures as new, amended, replaced or abolished."""
+
+    number = models.CharField("Số quyết định", max_length=80, unique=True, help_text="Ví dụ: 1234/QĐ-UBND")
+    date = models.DateField("Ngày ban hành", null=True, blank=True)
+    issuer = models.CharField("Cơ quan ban hành", max_length=255, blank=True)
+    summary = models.TextField("Trích yếu", blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="Tệp quyết định (PDF)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_on_portal_at = models.DateTimeField(
+        "Ngày đăng trên cổng", null=True, blank=True, help_text="Để theo dõi thời hạn công khai."
+    )
+
+    search_fields = [index.SearchField("number"), index.SearchField("summary"), index.FilterField("date")]
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("date"),
+        FieldPanel("issuer"),
+        FieldPanel("summary"),
+        FieldPanel("document"),
+        FieldPanel("published_on_portal_at"),
+    ]
+
+    class Meta:
+        ordering = ["-date", "number"]
+        verbose_name = "Quyết định công bố"
+        verbose_name_plural = "Quyết định công bố"
+
+    def __str__(self):
+        when = f" ngày {self.date:%d/%m/%Y}" if self.date else ""
+        return f"Quyết định số {self.number}{when}"
