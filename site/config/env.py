@@ -1,6 +1,7 @@
 """Reads deployment values from environment variables, failing with one clear line when one is wrong."""
 
 import os
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -69,6 +70,8 @@ def database(name, default_sqlite_path):
 
     value = get(name)
     if value is None:
+        # The embedded default must work on a fresh clone, where var/ does not exist yet.
+        Path(default_sqlite_path).parent.mkdir(parents=True, exist_ok=True)
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(default_sqlite_path),
