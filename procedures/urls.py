@@ -1,3 +1,8 @@
-"""Routes this app serves outside the page tree."""
+"""Routes of the catalogue outside the page tree: public views, then open-data exports and the API."""
 
-urlpatterns = []
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("procedures.urls_public")),
+    path("", include("procedures.urls_data")),
+]
