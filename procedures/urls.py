@@ -5,4 +5,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("procedures.urls_public")),
     path("", include("procedures.urls_data")),
+    path("", include("procedures.desk.urls")),
+    path("", include("procedures.alerts.urls")),
 ]

@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "home",
     "search",
     "procedures",
+    "procedures.desk",
+    "procedures.alerts",
     "news",
     "hotline",
     # wagtail

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AlertsConfig(AppConfig):
+    name = "procedures.alerts"
+    label = "procedure_alerts"
+    verbose_name = "Thông báo thay đổi thủ tục"

@@ -1,0 +1,3 @@
+"""Routes (see procedures/urls.py)."""
+
+urlpatterns = []
