@@ -18,6 +18,8 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("suc-khoe/", home_views.health, name="health"),
     # Each app owns distinct path prefixes ahead of the page tree (see each app's urls.py).
+    path("", include("accounts.urls")),
+    path("", include("units.urls")),
     path("", include("search.urls")),
     path("", include("procedures.urls")),
     path("", include("news.urls")),

@@ -12,6 +12,22 @@ from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.sections import sections_for
 
 
+class DutyStaffBlock(blocks.StructBlock):
+    position = blocks.CharBlock(label="Chức danh, lĩnh vực", max_length=120)
+    name = blocks.CharBlock(label="Họ và tên", max_length=120, required=False)
+    schedule = blocks.CharBlock(label="Lịch trực", max_length=120, required=False, help_text="Ví dụ: Thứ Hai, thứ Tư")
+    phone = blocks.RegexBlock(
+        label="Điện thoại",
+        required=False,
+        regex=r"^[0-9 .()+-]{3,20}$",
+        error_messages={"invalid": "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm hoặc +."},
+    )
+
+    class Meta:
+        icon = "user"
+        label = "Cán bộ trực"
+
+
 class PhoneBlock(blocks.StructBlock):
     label = blocks.CharBlock(label="Nội dung", max_length=120)
     number = blocks.RegexBlock(
@@ -109,10 +125,29 @@ class WardHomePage(Page):
     desk_address = models.CharField("Địa chỉ Bộ phận một cửa", max_length=300, blank=True)
     office_hours = models.TextField("Giờ tiếp nhận hồ sơ", blank=True)
     map_url = models.URLField("Liên kết bản đồ", blank=True)
+    duty_staff = StreamField(
+        [("staff", DutyStaffBlock())],
+        verbose_name="Cán bộ trực Bộ phận một cửa",
+        blank=True,
+    )
+    unit_code = models.CharField(
+        "Mã đơn vị hành chính",
+        max_length=10,
+        blank=True,
+        help_text="Mã theo danh mục đơn vị hành chính Việt Nam (5 chữ số).",
+    )
+    former_names = models.TextField(
+        "Tên đơn vị trước đây",
+        blank=True,
+        help_text="Mỗi dòng một đơn vị cũ đã sáp nhập hoặc đổi tên thành đơn vị này, ví dụ: Phường Văn Đức.",
+    )
 
     parent_page_types = ["home.HomePage"]
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("unit_kind"), FieldPanel("unit_name")], heading="Đơn vị"),
+        MultiFieldPanel(
+            [FieldPanel("unit_kind"), FieldPanel("unit_name"), FieldPanel("unit_code"), FieldPanel("former_names")],
+            heading="Đơn vị",
+        ),
         FieldPanel("intro"),
         MultiFieldPanel(
             [
@@ -123,6 +158,7 @@ class WardHomePage(Page):
                 FieldPanel("desk_address"),
                 FieldPanel("office_hours"),
                 FieldPanel("map_url"),
+                FieldPanel("duty_staff"),
             ],
             heading="Liên hệ và Bộ phận một cửa",
         ),
@@ -141,6 +177,10 @@ class WardHomePage(Page):
     @property
     def full_name(self):
         return f"{self.get_unit_kind_display()} {self.unit_name}"
+
+    @property
+    def former_name_list(self):
+        return [line.strip() for line in self.former_names.splitlines() if line.strip()]
 
 
 class ContentPage(Page):

@@ -17,6 +17,8 @@ INSTALLED_APPS = [
     # project apps (site-wide apps live under site/, domain apps at the top level)
     "home",
     "search",
+    "accounts",
+    "units",
     "procedures",
     "procedures.desk",
     "procedures.alerts",
@@ -43,6 +45,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -61,9 +67,20 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "accounts.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # last, so it sees the lockout flag set during authentication (django-axes docs)
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses locked-out credentials before any backend checks them.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -171,10 +188,32 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env.integer("DOCUMENT_MAX_UPLOAD_SIZE", 20 * 1024 
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.integer("IMAGE_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000  # refuses decompression bombs
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# No call to wagtail.io from editors' browsers (privacy; the CSP would block it anyway).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 8 * 3600)
+# Editors share office computers: the session ends with the browser and after inactivity.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Login throttling (django-axes): lock a username (from any address) or an address after N failures.
+AXES_FAILURE_LIMIT = env.integer("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env.number("LOGIN_COOLOFF_MINUTES", 15.0) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = env.integer("LOGIN_PROXY_COUNT", 0)
+AXES_VERBOSE = False
+# Two-factor (django-otp, TOTP): issuer shown in the authenticator app.
+OTP_TOTP_ISSUER = env.get("OTP_TOTP_ISSUER", "Cổng TTHC Chí Linh")
+# Content security policy (accounts.middleware): enforced everywhere unless CSP_REPORT_ONLY is true.
+CSP_REPORT_ONLY = env.boolean("CSP_REPORT_ONLY", False)
+# Public pages have no inline scripts, so production forbids them there; development and tests keep
+# them allowed because the headless-browser accessibility checks inject axe-core inline.
+CSP_STRICT_PUBLIC_SCRIPTS = False
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"

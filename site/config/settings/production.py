@@ -14,6 +14,7 @@ SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.boolean("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
+CSP_STRICT_PUBLIC_SCRIPTS = env.boolean("CSP_STRICT_PUBLIC_SCRIPTS", True)
 CSRF_COOKIE_SECURE = True
 # Wagtail's live preview frames the site in the admin (same origin), so DENY would break it.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]

@@ -1,0 +1,211 @@
+"""Administrative boundary changes: rename a ward, or merge several wards into one.
+
+Content moves under the resulting unit (pages are moved, never copied), every old URL gets a
+permanent redirect, the old units' editors and leaders join the resulting unit's groups, and the
+resulting unit's page lists the former names.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Site, WorkflowPage
+
+from home.models import HomePage, WardHomePage
+from units.models import UnitGroup
+from units.roles import apply_ward, ward_groups
+
+
+class BoundaryError(Exception):
+    """A request that cannot be carried out; the message is for the user."""
+
+
+@dataclass
+class ChangeReport:
+    target: WardHomePage = None
+    moved_pages: int = 0
+    redirects: int = 0
+    members_moved: int = 0
+    removed_units: list = field(default_factory=list)
+
+
+def _paths(page):
+    """Site-relative paths of a page and all its descendants, keyed by page id."""
+    result = {}
+    for p in page.get_descendants(inclusive=True).specific(defer=True):
+        parts = p.get_url_parts()
+        if parts:
+            result[p.pk] = (parts[0], parts[2])  # (site id, path)
+    return result
+
+
+def _redirect(site_id, old_path, page, report):
+    old_path = Redirect.normalise_path(old_path)
+    site = Site.objects.filter(pk=site_id).first()
+    existing = Redirect.objects.filter(old_path=old_path, site=site).first()
+    if existing is None:
+        Redirect.objects.create(old_path=old_path, site=site, redirect_page=page, is_permanent=True)
+        report.redirects += 1
+    elif existing.redirect_page_id != page.pk or not existing.is_permanent:
+        existing.redirect_page = page
+        existing.redirect_link = ""
+        existing.is_permanent = True
+        existing.save()
+        report.redirects += 1
+
+
+def _add_former(ward, names):
+    lines = ward.former_name_list
+    for name in names:
+        if name not in lines and name != ward.title:
+            lines.append(name)
+    ward.former_names = "\n".join(lines)
+
+
+def _publish(ward, user=None):
+    revision = ward.save_revision(user=user, log_action=True)
+    if ward.live:
+        revision.publish(user=user)
+
+
+def _free_slug(parent, slug):
+    candidate, n = slug, 2
+    while parent.get_children().filter(slug=candidate).exists():
+        candidate = f"{slug}-{n}"
+        n += 1
+    return candidate
+
+
+def _new_slug(kind, name):
+    from search.vietnamese import fold
+
+    return slugify(fold(f"{'phuong' if kind == WardHomePage.UnitKind.WARD else 'xa'} {name}"))
+
+
+@transaction.atomic
+def rename_ward(ward, new_name, *, kind=None, new_slug=None, user=None):
+    """Rename a ward: new title and slug; old URLs answer 301; groups and workflow follow the name."""
+    ward = WardHomePage.objects.select_for_update().get(pk=ward.pk)
+    kind = kind or ward.unit_kind
+    label = dict(WardHomePage.UnitKind.choices)[kind]
+    new_name = new_name.strip()
+    if not new_name:
+        raise BoundaryError("Tên mới của đơn vị không được để trống.")
+    title = f"{label} {new_name}"
+    if title == ward.title:
+        raise BoundaryError(f"Đơn vị đã mang tên “{title}”.")
+    report = ChangeReport(target=ward)
+    old_paths = _paths(ward)
+    old_title = ward.title
+    parent = ward.get_parent()
+    slug = new_slug or _new_slug(kind, new_name)
+    if parent.get_children().filter(slug=slug).exclude(pk=ward.pk).exists():
+        raise BoundaryError(f"Đã có trang khác dùng địa chỉ “{slug}”.")
+    ward.title, ward.unit_name, ward.unit_kind, ward.slug = title, new_name, kind, slug
+    _add_former(ward, [old_title])
+    _publish(ward, user)
+    ward.refresh_from_db()
+    for page in ward.get_descendants(inclusive=True).specific(defer=True):
+        if page.pk in old_paths:
+            site_id, path = old_paths[page.pk]
+            if page.get_url_parts() and page.get_url_parts()[2] != path:
+                _redirect(site_id, path, page, report)
+    apply_ward(ward)
+    return report
+
+
+@transaction.atomic
+def merge_wards(sources, target=None, *, new_name=None, kind=WardHomePage.UnitKind.WARD, user=None):
+    """Merge the source wards into target (an existing ward, possibly one of the sources) or into a
+    new ward called new_name. Returns a ChangeReport."""
+    sources = [WardHomePage.objects.select_for_update().get(pk=s.pk) for s in sources]
+    if target is None and not new_name:
+        raise BoundaryError("Cần chọn đơn vị nhận sáp nhập hoặc đặt tên đơn vị mới.")
+    home = HomePage.objects.first()
+    if target is None:
+        label = dict(WardHomePage.UnitKind.choices)[kind]
+        title = f"{label} {new_name.strip()}"
+        if WardHomePage.objects.filter(title=title).exists():
+            raise BoundaryError(f"Đã có đơn vị “{title}”: chọn đơn vị đó làm đơn vị nhận sáp nhập.")
+        first = sources[0]
+        target = WardHomePage(
+            title=title,
+            slug=_free_slug(home, _new_slug(kind, new_name.strip())),
+            unit_kind=kind,
+            unit_name=new_name.strip(),
+            intro=f"<p>Trang thông tin của UBND {title[0].lower() + title[1:]}.</p>",
+            address=first.address,
+            phone=first.phone,
+            hotline=first.hotline,
+            email=first.email,
+            desk_address=first.desk_address,
+            office_hours=first.office_hours,
+            map_url=first.map_url,
+        )
+        home.add_child(instance=target)
+        target.save_revision(user=user).publish(user=user)
+    else:
+        target = WardHomePage.objects.select_for_update().get(pk=target.pk)
+    sources = [s for s in sources if s.pk != target.pk]
+    if not sources:
+        raise BoundaryError("Cần ít nhất một đơn vị khác với đơn vị nhận sáp nhập.")
+    report = ChangeReport(target=target)
+    target_editors, target_leaders = ward_groups(target)
+
+    for source in sources:
+        old_paths = _paths(source)
+        # Children first: each move keeps its subtree; a clashing slug gets the old unit's slug appended.
+        for child in source.get_children().specific(defer=True):
+            if target.get_children().filter(slug=child.slug).exists():
+                child.slug = _free_slug(target, f"{child.slug}-{source.slug}")
+                child.save(update_fields=["slug"])
+                if child.live:
+                    child.save_revision(user=user).publish(user=user)
+            child.move(target, pos="last-child", user=user)
+            report.moved_pages += child.get_descendants(inclusive=True).count()
+        target.refresh_from_db()
+        moved = {p.pk: p for p in target.get_descendants().specific(defer=True)}
+        for page_id, (site_id, path) in old_paths.items():
+            page = moved.get(page_id, target)  # the old unit's own page goes to the new unit
+            _redirect(site_id, path, page, report)
+        Redirect.objects.filter(redirect_page=source).update(redirect_page=target)
+
+        # People follow the unit: old editors/leaders join the resulting unit's groups.
+        for link in UnitGroup.objects.filter(ward=source).select_related("group"):
+            destination = target_editors if link.role == UnitGroup.Role.EDITORS else target_leaders
+            members = list(link.group.user_set.all())
+            destination.user_set.add(*members)
+            report.members_moved += len(members)
+            group = link.group
+            group.delete()
+        for wp in WorkflowPage.objects.filter(page=source).select_related("workflow"):
+            workflow = wp.workflow
+            wp.delete()
+            if not WorkflowPage.objects.filter(workflow=workflow).exists():
+                workflow.deactivate(user=user)
+        _add_former(target, [source.title, *source.former_name_list])
+        report.removed_units.append(source.title)
+        source.delete()
+
+    target.refresh_from_db()
+    _add_former(target, report.removed_units)
+    _publish(target, user)
+    apply_ward(target)
+    return report
+
+
+def find_ward(identifier):
+    """A ward by slug, page id or exact title; a clear Vietnamese error otherwise."""
+    queryset = WardHomePage.objects.all()
+    ward = queryset.filter(slug=identifier).first() or queryset.filter(title=identifier).first()
+    if ward is None and str(identifier).isdigit():
+        ward = queryset.filter(pk=int(identifier)).first()
+    if ward is None:
+        raise BoundaryError(
+            f"Không tìm thấy phường, xã “{identifier}” (nhập địa chỉ trang, mã trang hoặc tên đầy đủ)."
+        )
+    return ward
+
+
+__all__ = ["rename_ward", "merge_wards", "find_ward", "BoundaryError"]

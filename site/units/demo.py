@@ -1,0 +1,45 @@
+"""Demo roles: apply the groups and workflows, and create a few editor accounts (random passwords)."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from units.roles import CATALOGUE_EDITORS, CITY_NEWS_EDITORS, MODERATORS, REPORTERS, apply_roles, ward_groups
+
+ORDER = 90
+
+# Role accounts, not people: (username, group name or ward slug + role, display name).
+ACCOUNTS = [
+    ("bientap.thanhpho", CITY_NEWS_EDITORS, "Biên tập thành phố"),
+    ("kiemduyet.thanhpho", MODERATORS, "Kiểm duyệt thành phố"),
+    ("bientap.tthc", CATALOGUE_EDITORS, "Biên tập TTHC"),
+    ("noivu.baocao", REPORTERS, "Phòng Nội vụ"),
+    ("bientap.saodo", ("phuong-sao-do", 0), "Biên tập Sao Đỏ"),
+    ("lanhdao.saodo", ("phuong-sao-do", 1), "Lãnh đạo Sao Đỏ"),
+]
+
+
+def load(ctx):
+    apply_roles(log=ctx.log)
+    User = get_user_model()
+    created = []
+    for username, target, display in ACCOUNTS:
+        if User.objects.filter(username=username).exists():
+            continue
+        if isinstance(target, tuple):
+            ward = ctx.wards.get(target[0])
+            if ward is None:
+                continue
+            group = ward_groups(ward)[target[1]]
+        else:
+            group = Group.objects.get(name=target)
+        password = secrets.token_urlsafe(12)
+        user = User.objects.create_user(
+            username, f"{username}@example.invalid", password, first_name=display, last_name=""
+        )
+        user.groups.add(group)
+        created.append((username, password))
+    for username, password in created:
+        ctx.log(f"Tài khoản mẫu {username} / {password} (chỉ hiển thị một lần)")
+    ctx.log(f"Tài khoản biên tập mẫu: {len(ACCOUNTS)} (mới tạo {len(created)})")

@@ -1,0 +1,245 @@
+"""Editorial groups, their page and model permissions, and the approval workflows.
+
+apply_roles() is idempotent: it creates what is missing, corrects what drifted and leaves extra
+members and extra permissions added by administrators alone (except on the ward subtree scope,
+which it owns).
+"""
+
+from accounts.models import GroupSecurityPolicy
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+from home.models import HomePage, WardHomePage
+from units.models import UnitGroup
+
+CITY_NEWS_EDITORS = "Biên tập tin tức thành phố"
+CATALOGUE_EDITORS = "Biên tập danh mục TTHC"
+CATALOGUE_APPROVERS = "Phê duyệt danh mục TTHC"
+MODERATORS = "Kiểm duyệt thành phố"
+REPORTERS = "Phòng Nội vụ - Báo cáo"
+CITY_GROUPS = [CITY_NEWS_EDITORS, CATALOGUE_EDITORS, CATALOGUE_APPROVERS, MODERATORS, REPORTERS]
+
+EDIT = ["add_page", "change_page"]
+PUBLISH = EDIT + ["publish_page", "lock_page", "unlock_page"]
+
+CITY_WORKFLOW = "Duyệt nội dung thành phố"
+CATALOGUE_WORKFLOW = "Duyệt danh mục thủ tục hành chính"
+
+# Groups whose members must use two-factor: everyone who can publish or sees citizens' data.
+TWO_FACTOR_GROUPS = [MODERATORS, CATALOGUE_APPROVERS]
+
+
+def editors_group_name(ward):
+    return f"Biên tập viên {ward.title}"
+
+
+def leaders_group_name(ward):
+    return f"Lãnh đạo {ward.title}"
+
+
+def ward_workflow_name(ward):
+    return f"Duyệt nội dung {ward.title}"
+
+
+def _perm(codename, app_label="wagtailcore"):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _model_perms(model, actions):
+    ct = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    return list(
+        Permission.objects.filter(
+            content_type=ct, codename__in=[f"{a}_{model._meta.model_name}" for a in actions]
+        )
+    )
+
+
+def _page_perms(group, page, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_perm(codename))
+
+
+def _group(name, log=None):
+    group, created = Group.objects.get_or_create(name=name)
+    group.permissions.add(_perm("access_admin", "wagtailadmin"))
+    if created and log:
+        log(f"Nhóm mới: {name}")
+    return group
+
+
+def catalogue_pages(home):
+    """Catalogue roots under the city home (procedures app), if it is installed."""
+    if not apps.is_installed("procedures"):
+        return []
+    from procedures.models import ProcedureIndexPage
+
+    return list(ProcedureIndexPage.objects.child_of(home))
+
+
+def city_section_pages(home):
+    """City content outside the wards and the catalogue: news, documents, radio, generic pages."""
+    excluded = {p.pk for p in catalogue_pages(home)}
+    return [p for p in home.get_children().not_type(WardHomePage) if p.pk not in excluded]
+
+
+def _hotline_models():
+    if not apps.is_installed("hotline"):
+        return []
+    return list(apps.get_app_config("hotline").get_models())
+
+
+def _snippet_models(app_label):
+    if not apps.is_installed(app_label):
+        return []
+    from wagtail.snippets.models import get_snippet_models
+
+    return [m for m in get_snippet_models() if m._meta.app_label == app_label]
+
+
+def _approval_workflow(name, task_name, groups, pages):
+    workflow, _ = Workflow.objects.get_or_create(name=name, defaults={"active": True})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    task = GroupApprovalTask.objects.filter(name=task_name).first() or GroupApprovalTask.objects.create(
+        name=task_name
+    )
+    task.groups.set(groups)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
+    for page in pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+def ward_groups(ward, log=None):
+    """The (editors, leaders) groups of a ward, created or renamed to its current title."""
+    result = []
+    for role, name in (
+        (UnitGroup.Role.EDITORS, editors_group_name(ward)),
+        (UnitGroup.Role.LEADERS, leaders_group_name(ward)),
+    ):
+        link = UnitGroup.objects.filter(ward=ward, role=role).select_related("group").first()
+        if link is None:
+            group = _group(name, log)
+            UnitGroup.objects.update_or_create(group=group, defaults={"ward": ward, "role": role})
+        else:
+            group = link.group
+            if group.name != name:
+                if log:
+                    log(f"Đổi tên nhóm: {group.name} → {name}")
+                group.name = name
+                group.save(update_fields=["name"])
+            group.permissions.add(_perm("access_admin", "wagtailadmin"))
+        result.append(group)
+    return tuple(result)
+
+
+def apply_ward(ward, log=None):
+    editors, leaders = ward_groups(ward, log)
+    # The ward subtree is the only page scope these groups have.
+    GroupPagePermission.objects.filter(group__in=[editors, leaders]).exclude(page=ward).delete()
+    _page_perms(editors, ward, EDIT)
+    _page_perms(leaders, ward, PUBLISH)
+    for model in _hotline_models():
+        for group in (editors, leaders):
+            group.permissions.add(*_model_perms(model, ["view", "change"]))
+    workflow = _approval_workflow(
+        ward_workflow_name(ward), f"Lãnh đạo {ward.title} phê duyệt", [leaders], [ward]
+    )
+    # A renamed ward keeps its workflow: rename it too.
+    for wp in WorkflowPage.objects.filter(page=ward).exclude(workflow=workflow):
+        wp.workflow = workflow
+        wp.save()
+    return editors, leaders
+
+
+def apply_roles(log=None):
+    """Create or correct every group, permission, two-factor policy and workflow. Returns a summary."""
+    home = HomePage.objects.first()
+    if home is None:
+        raise RuntimeError("Chưa có trang chủ thành phố: chạy load_demo hoặc tạo trang chủ trước.")
+    groups = {name: _group(name, log) for name in CITY_GROUPS}
+    city_pages = city_section_pages(home)
+    catalogue = catalogue_pages(home)
+
+    for page in city_pages:
+        _page_perms(groups[CITY_NEWS_EDITORS], page, EDIT)
+        _page_perms(groups[MODERATORS], page, PUBLISH)
+    for page in catalogue:
+        _page_perms(groups[CATALOGUE_EDITORS], page, EDIT)
+        _page_perms(groups[CATALOGUE_APPROVERS], page, PUBLISH)
+
+    for model in _snippet_models("procedures"):
+        groups[CATALOGUE_EDITORS].permissions.add(*_model_perms(model, ["view", "add", "change"]))
+        groups[CATALOGUE_APPROVERS].permissions.add(*_model_perms(model, ["view", "add", "change", "delete"]))
+    for model in _snippet_models("news"):
+        groups[CITY_NEWS_EDITORS].permissions.add(*_model_perms(model, ["view", "add", "change"]))
+        groups[MODERATORS].permissions.add(*_model_perms(model, ["view", "add", "change", "delete"]))
+    for model in _hotline_models():
+        groups[MODERATORS].permissions.add(*_model_perms(model, ["view", "add", "change", "delete"]))
+    groups[REPORTERS].permissions.add(_perm("view_reports", "units"))
+    # Images and documents: editors upload into the shared collection (Wagtail's default).
+    editing = [groups[n] for n in (CITY_NEWS_EDITORS, CATALOGUE_EDITORS, CATALOGUE_APPROVERS, MODERATORS)]
+
+    wards = list(WardHomePage.objects.child_of(home).order_by("path"))
+    for ward in wards:
+        editing.extend(apply_ward(ward, log))
+    _collection_perms(editing)
+
+    _approval_workflow(CITY_WORKFLOW, "Kiểm duyệt thành phố phê duyệt", [groups[MODERATORS]], [home])
+    if catalogue:
+        _approval_workflow(
+            CATALOGUE_WORKFLOW, "Phê duyệt danh mục TTHC", [groups[CATALOGUE_APPROVERS]], catalogue
+        )
+
+    for name in TWO_FACTOR_GROUPS:
+        GroupSecurityPolicy.objects.get_or_create(group=groups[name], defaults={"require_two_factor": True})
+    summary = {
+        "groups": Group.objects.filter(name__in=CITY_GROUPS).count() + UnitGroup.objects.count(),
+        "wards": len(wards),
+        "city_sections": len(city_pages),
+        "catalogues": len(catalogue),
+        "hotline_models": len(_hotline_models()),
+    }
+    if log:
+        log(
+            "Phân quyền: {groups} nhóm, {wards} phường xã, {city_sections} chuyên mục thành phố, "
+            "{catalogues} danh mục TTHC, {hotline_models} mô hình phản ánh".format(**summary)
+        )
+    return summary
+
+
+def _collection_perms(groups):
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    codenames = [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "choose_document"),
+    ]
+    perms = [_perm(code, app) for app, code in codenames]
+    for group in groups:
+        for perm in perms:
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=perm)
+
+
+def wards_for_user(user):
+    """Wards whose content (and assigned citizen feedback) this user may handle."""
+    if not user.is_authenticated:
+        return WardHomePage.objects.none()
+    if user.is_superuser or user.groups.filter(name__in=[MODERATORS]).exists():
+        return WardHomePage.objects.all()
+    return WardHomePage.objects.filter(unit_groups__group__user=user).distinct()
+
+
+def can_view_reports(user):
+    return user.is_authenticated and (user.is_superuser or user.has_perm("units.view_reports"))
+
+
+__all__ = ["apply_roles", "apply_ward", "wards_for_user", "can_view_reports"]
