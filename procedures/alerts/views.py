@@ -1,0 +1,83 @@
+"""Public views: subscribe (double opt-in), confirm, unsubscribe in one click, and the usefulness vote."""
+
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from procedures.alerts import ratelimit, services
+from procedures.alerts.forms import SubscribeForm
+from procedures.alerts.models import Subscription, UsefulnessVote
+from procedures.models import ProcedurePage
+
+
+def _live(pk):
+    return ProcedurePage.objects.live().public().select_related("field", "level").filter(pk=pk).first()
+
+
+def subscribe(request):
+    procedure = None
+    raw = request.POST.get("procedure") if request.method == "POST" else request.GET.get("thu-tuc")
+    if str(raw or "").isdigit():
+        procedure = _live(int(raw))
+    if request.method == "POST":
+        form = SubscribeForm(request.POST)
+        if form.is_valid():
+            if not ratelimit.allow("subscribe", ratelimit.client_key(request), 10, 3600):
+                form.add_error(None, "Bạn đã gửi quá nhiều yêu cầu đăng ký. Vui lòng thử lại sau một giờ.")
+            else:
+                subscription = services.subscribe(form.cleaned_data["email"], **form.target_kwargs())
+                return render(
+                    request,
+                    "procedure_alerts/subscribe_sent.html",
+                    {"email": subscription.email, "confirmed": subscription.confirmed_at is not None},
+                )
+    else:
+        initial = {"target": Subscription.Target.PROCEDURE if procedure else Subscription.Target.FIELD}
+        if procedure:
+            initial.update(procedure=procedure.pk, field=procedure.field_id, level=procedure.level_id)
+        form = SubscribeForm(initial=initial)
+    return render(request, "procedure_alerts/subscribe.html", {"form": form, "procedure": procedure})
+
+
+
+
+def confirm(request, token):
+    subscription = Subscription.objects.filter(token=token).first()
+    if subscription is None:
+        return render(request, "procedure_alerts/link_expired.html", status=404)
+    if request.method == "POST":
+        services.confirm(subscription)
+        return render(request, "procedure_alerts/confirmed.html", {"subscription": subscription})
+    # Mail scanners open links; confirming takes a deliberate click.
+    return render(request, "procedure_alerts/confirm.html", {"subscription": subscription})
+
+
+@csrf_exempt  # the token in the URL is the secret; mail clients POST here without a form (RFC 8058)
+def unsubscribe(request, token):
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    subscription = Subscription.objects.filter(token=token).first()
+    if request.method == "POST":
+        if subscription is not None:
+            subscription.delete()  # nothing about the person is kept after unsubscribing
+        return render(request, "procedure_alerts/unsubscribed.html")
+    if subscription is None:
+        return render(request, "procedure_alerts/unsubscribed.html", {"already": True})
+    return render(request, "procedure_alerts/unsubscribe.html", {"subscription": subscription})
+
+
+@require_POST
+def vote(request, pk):
+    page = _live(pk)
+    if page is None:
+        raise Http404("Không có thủ tục này trên cổng.")
+    answer = request.POST.get("useful")
+    target = f"{page.url}?danh-gia=cam-on#danh-gia"
+    if answer not in ("1", "0"):
+        return redirect(f"{page.url}#danh-gia")
+    client = ratelimit.client_key(request)
+    # One answer per page and address a day, and at most 30 answers an hour from one address.
+    if ratelimit.allow(f"vote:{page.pk}", client, 1, 86400) and ratelimit.allow("vote", client, 30, 3600):
+        UsefulnessVote.objects.create(page=page, useful=answer == "1")
+    return redirect(target)
