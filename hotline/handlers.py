@@ -1,0 +1,79 @@
+"""Signal receivers and the home-page section of the hotline app."""
+
+import logging
+
+from django.db import transaction
+from django.urls import reverse
+
+logger = logging.getLogger(__name__)
+
+
+def holiday_changed(sender, **kwargs):
+    """A holiday edit moves the deadlines of open items; closed ones keep theirs."""
+    from hotline.workdays import forget_calendar
+
+    forget_calendar()
+    transaction.on_commit(recompute_open_deadlines)
+
+
+def recompute_open_deadlines():
+    from hotline.models import FeedbackSettings, FeedbackSubmission
+    from hotline.workdays import forget_calendar, load_calendar
+
+    forget_calendar()
+    config = FeedbackSettings.load()
+    calendar = load_calendar()
+    changed = []
+    for submission in FeedbackSubmission.objects.open().only("id", "created_at", "due_date", "forward_due_date"):
+        before = (submission.due_date, submission.forward_due_date)
+        submission.compute_deadlines(config, calendar)
+        if (submission.due_date, submission.forward_due_date) != before:
+            changed.append(submission)
+    FeedbackSubmission.objects.bulk_update(changed, ["due_date", "forward_due_date"])
+    return len(changed)
+
+
+def attachment_deleted(sender, instance, **kwargs):
+    name = instance.file.name
+    if not name:
+        return
+
+    def remove():
+        try:
+            instance.file.storage.delete(name)
+        except OSError:
+            logger.exception("could not delete attachment file %s", name)
+
+    transaction.on_commit(remove)
+
+
+def hotline_page_for(page):
+    """The HotlinePage of the unit a page belongs to (its ward, else the city), or None."""
+    from home.models import WardHomePage
+    from hotline.models import HotlinePage
+
+    if page is None:
+        return None
+    ward = page if isinstance(page, WardHomePage) else WardHomePage.objects.ancestor_of(page).first()
+    for unit in ([ward] if ward else []) + list(page.get_ancestors(inclusive=True).filter(depth=2)):
+        found = HotlinePage.objects.child_of(unit).live().first()
+        if found:
+            return found
+    return None
+
+
+def home_section(page, request):
+    from home.models import WardHomePage
+
+    hotline = hotline_page_for(page)
+    form_url = reverse("hotline:feedback_form")
+    if isinstance(page, WardHomePage):
+        form_url += f"?don-vi={page.slug}"
+    contacts = list(hotline.contacts.all()[:3]) if hotline else []
+    return {
+        "hotline": hotline,
+        "contacts": contacts,
+        "form_url": form_url,
+        "lookup_url": reverse("hotline:lookup"),
+        "answers_url": reverse("hotline:answer_list"),
+    }
