@@ -90,6 +90,15 @@ def _hotline_models():
     return list(apps.get_app_config("hotline").get_models())
 
 
+def _feedback_model():
+    if not apps.is_installed("hotline"):
+        return None
+    try:
+        return apps.get_model("hotline", "FeedbackSubmission")
+    except LookupError:
+        return None
+
+
 def _snippet_models(app_label):
     if not apps.is_installed(app_label):
         return []
@@ -142,9 +151,11 @@ def apply_ward(ward, log=None):
     GroupPagePermission.objects.filter(group__in=[editors, leaders]).exclude(page=ward).delete()
     _page_perms(editors, ward, EDIT)
     _page_perms(leaders, ward, PUBLISH)
-    for model in _hotline_models():
+    feedback = _feedback_model()
+    if feedback is not None:
+        # hotline.permissions scopes these to the ward by group name ("Biên tập viên <ward>").
         for group in (editors, leaders):
-            group.permissions.add(*_model_perms(model, ["view", "change"]))
+            group.permissions.add(*_model_perms(feedback, ["view", "change"]))
     workflow = _approval_workflow(
         ward_workflow_name(ward), f"Lãnh đạo {ward.title} phê duyệt", [leaders], [ward]
     )
@@ -179,6 +190,9 @@ def apply_roles(log=None):
         groups[MODERATORS].permissions.add(*_model_perms(model, ["view", "add", "change", "delete"]))
     for model in _hotline_models():
         groups[MODERATORS].permissions.add(*_model_perms(model, ["view", "add", "change", "delete"]))
+    groups[MODERATORS].permissions.add(
+        *Permission.objects.filter(content_type__app_label="hotline", codename__in=["view_all_feedback", "publish_feedback"])
+    )
     groups[REPORTERS].permissions.add(_perm("view_reports", "units"))
     # Images and documents: editors upload into the shared collection (Wagtail's default).
     editing = [groups[n] for n in (CITY_NEWS_EDITORS, CATALOGUE_EDITORS, CATALOGUE_APPROVERS, MODERATORS)]

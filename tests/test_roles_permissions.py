@@ -1,0 +1,190 @@
+"""Permission matrix: every editorial group against every section of the portal.
+
+Allowed actions succeed; forbidden ones answer 403 or send the user away (absent from the admin);
+nothing answers 500.
+"""
+
+import importlib
+import importlib.util
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from units import roles
+
+from home.models import ContentPage, HomePage, WardHomePage
+
+pytestmark = pytest.mark.django_db
+
+OWN, OTHER = "phuong-sao-do", "phuong-ben-tam"
+
+# (role label, how to find its group)
+ROLES = {
+    "city_news": lambda: Group.objects.get(name=roles.CITY_NEWS_EDITORS),
+    "catalogue_editor": lambda: Group.objects.get(name=roles.CATALOGUE_EDITORS),
+    "catalogue_approver": lambda: Group.objects.get(name=roles.CATALOGUE_APPROVERS),
+    "moderator": lambda: Group.objects.get(name=roles.MODERATORS),
+    "reports": lambda: Group.objects.get(name=roles.REPORTERS),
+    "ward_editor": lambda: roles.ward_groups(WardHomePage.objects.get(slug=OWN))[0],
+    "ward_leader": lambda: roles.ward_groups(WardHomePage.objects.get(slug=OWN))[1],
+}
+
+# section -> roles allowed to edit there
+EDIT_ALLOWED = {
+    "city_page": {"city_news", "moderator"},
+    "own_ward": {"ward_editor", "ward_leader"},
+    "other_ward": set(),
+    "catalogue": {"catalogue_editor", "catalogue_approver"},
+}
+PUBLISH_ALLOWED = {
+    "city_page": {"moderator"},
+    "own_ward": {"ward_leader"},
+    "other_ward": set(),
+    "catalogue": {"catalogue_approver"},
+}
+REPORTS_ALLOWED = {"reports"}
+
+
+@pytest.fixture
+def portal(demo_site):
+    home = HomePage.objects.get()
+    sections = {
+        "city_page": ContentPage.objects.child_of(home).get(slug="gioi-thieu"),
+        "own_ward": WardHomePage.objects.get(slug=OWN),
+        "other_ward": WardHomePage.objects.get(slug=OTHER),
+    }
+    from procedures.models import ProcedureIndexPage
+
+    catalogue = ProcedureIndexPage.objects.child_of(home).first()
+    if catalogue is None:
+        catalogue = ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc-hanh-chinh")
+        home.add_child(instance=catalogue)
+        catalogue.save_revision().publish()
+    sections["catalogue"] = catalogue
+    call_command("setup_roles", stdout=open("/dev/null", "w"))
+    return sections
+
+
+def member_of(role):
+    user = get_user_model().objects.create_user(f"test-{role}", f"{role}@example.invalid", "x" * 16)
+    user.groups.add(ROLES[role]())
+    return user
+
+
+def sign_in(client, user):
+    """Log in with a confirmed authenticator app, as the two-factor step would."""
+    client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+def test_setup_roles_is_idempotent(portal):
+    from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+    counts = (
+        Group.objects.count(),
+        GroupPagePermission.objects.count(),
+        Workflow.objects.count(),
+        WorkflowPage.objects.count(),
+    )
+    call_command("setup_roles", stdout=open("/dev/null", "w"))
+    assert (
+        Group.objects.count(),
+        GroupPagePermission.objects.count(),
+        Workflow.objects.count(),
+        WorkflowPage.objects.count(),
+    ) == counts
+    # 5 city groups + 2 per unit
+    assert Group.objects.filter(name__startswith="Biên tập viên ").count() == WardHomePage.objects.count()
+    assert Group.objects.filter(name__startswith="Lãnh đạo ").count() == WardHomePage.objects.count()
+
+
+def check_page_access(client, user, role, section, page):
+    """Mismatches between what the role may do in the section and what the admin lets it do."""
+    problems = []
+    allowed = role in EDIT_ALLOWED[section]
+    for url in (f"/quan-tri/pages/{page.pk}/edit/", f"/quan-tri/pages/add/home/contentpage/{page.pk}/"):
+        if "/add/" in url and section == "catalogue":
+            continue  # the catalogue only takes procedure pages: checked through the edit view
+        status = client.get(url).status_code
+        if status == 500 or (allowed and status != 200) or (not allowed and status not in (302, 403)):
+            problems.append(f"{role} {section} GET {url} → {status}")
+    perms = page.permissions_for_user(user)
+    if perms.can_edit() != allowed:
+        problems.append(f"{role} {section} can_edit={perms.can_edit()}")
+    if perms.can_publish() != (role in PUBLISH_ALLOWED[section]):
+        problems.append(f"{role} {section} can_publish={perms.can_publish()}")
+    return problems
+
+
+def test_permission_matrix(client, portal):
+    """Every group × every section (city pages, own ward, another ward, catalogue, other wards'
+    feedback, reports), in one pass because the demo site takes seconds to build."""
+    problems = []
+    own, other = portal["own_ward"], portal["other_ward"]
+    for role in ROLES:
+        user = member_of(role)
+        sign_in(client, user)
+        for section in EDIT_ALLOWED:
+            problems += check_page_access(client, user, role, section, portal[section])
+        # Reports: allowed → 200 and in the menu; forbidden → 403 or sent away, and not in the menu.
+        status = client.get("/quan-tri/bao-cao/").status_code
+        menu = client.get("/quan-tri/").content.decode()
+        if role in REPORTS_ALLOWED:
+            if status != 200 or "/quan-tri/bao-cao/" not in menu:
+                problems.append(f"{role} reports → {status}")
+        elif status not in (302, 403) or "/quan-tri/bao-cao/" in menu:
+            problems.append(f"{role} reports → {status} (menu shown: {'/quan-tri/bao-cao/' in menu})")
+        # Feedback of other wards: ward groups see their own ward only; moderators all; others none.
+        mine = set(roles.wards_for_user(user).values_list("pk", flat=True))
+        expected_ok = (
+            mine == {own.pk}
+            if role in ("ward_editor", "ward_leader")
+            else ({own.pk, other.pk} <= mine if role == "moderator" else mine == set())
+        )
+        if not expected_ok:
+            problems.append(f"{role} units wards_for_user={sorted(mine)[:3]}")
+        if apps.is_installed("hotline") and importlib.util.find_spec("hotline.permissions"):
+            hotline_permissions = importlib.import_module("hotline.permissions")
+
+            user = get_user_model().objects.get(pk=user.pk)  # fresh permission cache
+            scope = hotline_permissions.wards_for_user(user)
+            if role in ("ward_editor", "ward_leader"):
+                ok = scope == {own.pk}
+            elif role == "moderator":
+                ok = scope is None
+            else:
+                ok = not scope
+            if not ok:
+                problems.append(f"{role} hotline scope={scope}")
+        client.logout()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("role", ["ward_editor", "ward_leader"])
+def test_ward_editor_explorer_shows_only_own_ward(client, portal, role):
+    sign_in(client, member_of(role))
+    other = portal["other_ward"]
+    listing = client.get(f"/quan-tri/pages/{portal['own_ward'].get_parent().pk}/")
+    assert listing.status_code in (200, 302)
+    response = client.get(f"/quan-tri/pages/{other.pk}/")
+    assert response.status_code != 500
+    if response.status_code == 200:
+        assert f"/quan-tri/pages/{other.pk}/edit/" not in response.content.decode()
+
+
+def test_checklist_is_per_ward(client, portal):
+    sign_in(client, member_of("ward_editor"))
+    response = client.get("/quan-tri/trang-don-vi/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Phường Sao Đỏ" in text and "Phường Bến Tắm" not in text
+    assert "Tổ chức bộ máy và lãnh đạo" in text and "Còn thiếu" in text
+    sign_in(client, member_of("reports"))
+    assert client.get("/quan-tri/trang-don-vi/").status_code in (302, 403)
