@@ -51,7 +51,15 @@ def sheet_context(page, request, desk=None, settings_obj=None):
     ]
     settings_obj = settings_obj or site_settings_for(request)
     ward = desk.ward if desk and desk.ward_id else None
+    hotlines = []
+    if ward is not None and ward.hotline:
+        hotlines.append((ward.hotline, ward.full_name))
+    if settings_obj is not None:
+        hotlines += [(p.value["number"], p.value["label"]) for p in settings_obj.hotline_numbers]
+        if not hotlines and settings_obj.phone:
+            hotlines.append((settings_obj.phone, settings_obj.unit_name))
     return {
+        "hotlines": hotlines,
         "procedure": page,
         "desk": desk,
         "ward": ward,
