@@ -15,8 +15,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _site_on_live_server(live_server):
     """Point the default site at the test server so the page's canonical URL is reachable."""
-    from procedures.desk.factories import catalogue
     from wagtail.models import Site
+
+    from procedures.desk.factories import catalogue
 
     catalogue()
     host, port = live_server.url.split("//", 1)[1].split(":")
