@@ -1,6 +1,14 @@
+"""CCHC communications: articles, directive documents, radio column, reform indices."""
 from django.apps import AppConfig
 
 
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = "Tin tức cải cách hành chính"
+
+    def ready(self):
+        from home.sections import register_home_section
+        from news import sections
+
+        register_home_section("news/sections/city_news.html", sections.city_news, order=20, on=("city",))
+        register_home_section("news/sections/ward_news.html", sections.ward_news, order=20, on=("ward",))

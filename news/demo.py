@@ -1,0 +1,423 @@
+"""Demo content of CCHC communications: news on the city and three wards, directive documents, radio
+episodes with a short generated audio jingle, reform indices (sample figures) and one-stop results."""
+
+import datetime
+import hashlib
+import io
+import math
+import random
+import wave
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from news.demo_content import ARTICLES, DIRECTIVES, EPISODES, IMAGES
+from news.models import (
+    ArticlePage,
+    AudioClip,
+    DirectiveDocumentPage,
+    DirectiveLibraryPage,
+    IndexScore,
+    NewsIndexPage,
+    OneStopResult,
+    OneStopResultsPage,
+    RadioColumnPage,
+    RadioEpisodePage,
+    ReformIndicesPage,
+    Topic,
+)
+from news.models.topics import ensure_default_topics
+
+ORDER = 30
+MEDIA_DIR = "demo/news"
+WARD_NEWS = ["phuong-sao-do", "phuong-pha-lai", "xa-le-loi"]
+IMAGE_SIZE = (1200, 675)
+
+
+def _publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _store(name, data):
+    """Save demo media once under a fixed name, so repeated loads (and test runs) reuse the file."""
+    path = f"{MEDIA_DIR}/{name}"
+    if not default_storage.exists(path) or default_storage.size(path) != len(data):
+        if default_storage.exists(path):
+            default_storage.delete(path)
+        path = default_storage.save(path, ContentFile(data))
+    return path
+
+
+# Generated media ----------------------------------------------------------------------------------
+
+
+def _illustration(motif):
+    from PIL import Image, ImageDraw
+
+    width, height = IMAGE_SIZE
+    backgrounds = {"desk": "#dbe7f3", "phone": "#e3efe6", "chart": "#eef1f5", "meeting": "#f4ede2"}
+    img = Image.new("RGB", IMAGE_SIZE, backgrounds[motif])
+    draw = ImageDraw.Draw(img)
+
+    def person(x, y, scale, colour):
+        draw.ellipse([x - 28 * scale, y - 120 * scale, x + 28 * scale, y - 64 * scale], fill="#f1c9a5")
+        draw.rounded_rectangle([x - 45 * scale, y - 60 * scale, x + 45 * scale, y + 80 * scale], 30, fill=colour)
+
+    if motif == "desk":
+        draw.rectangle([0, 520, width, height], fill="#c3d3e4")
+        draw.rectangle([380, 110, 820, 200], fill="#0b4f8a")
+        for i in range(3):
+            draw.rectangle([420, 130 + i * 22, 780 - i * 90, 142 + i * 22], fill="#ffffff")
+        person(600, 380, 1.1, "#1e6b35")
+        draw.rectangle([300, 400, 900, 560], fill="#0b4f8a")
+        draw.rectangle([300, 400, 900, 420], fill="#083a66")
+        person(220, 560, 1.3, "#a4161a")
+        person(1000, 560, 1.3, "#7a4b00")
+        draw.rectangle([520, 360, 680, 400], fill="#ffffff")
+    elif motif == "phone":
+        draw.rounded_rectangle([450, 60, 750, 620], 40, fill="#1b1b1b")
+        draw.rectangle([475, 110, 725, 560], fill="#ffffff")
+        for i in range(6):
+            draw.rectangle([500, 140 + i * 45, 700 - (i % 3) * 40, 160 + i * 45], fill="#c9d1dc")
+        draw.ellipse([540, 420, 660, 540], fill="#1e6b35")
+        draw.line([(570, 480), (595, 505), (635, 455)], fill="#ffffff", width=14)
+        draw.rectangle([120, 200, 380, 460], fill="#0b4f8a")
+        draw.rectangle([820, 240, 1080, 420], fill="#a4161a")
+    elif motif == "chart":
+        draw.line([(150, 580), (1080, 580)], fill="#1b1b1b", width=6)
+        draw.line([(150, 580), (150, 90)], fill="#1b1b1b", width=6)
+        for i, h in enumerate([180, 240, 300, 360, 430]):
+            x = 220 + i * 170
+            draw.rectangle([x, 580 - h, x + 110, 577], fill="#0b4f8a")
+        draw.line([(275, 360), (445, 310), (615, 250), (785, 190), (955, 120)], fill="#1e6b35", width=10)
+    else:  # meeting
+        draw.rectangle([120, 70, 1080, 170], fill="#a4161a")
+        for i in range(2):
+            draw.rectangle([260, 95 + i * 38, 940 - i * 140, 112 + i * 38], fill="#ffd54a")
+        for i in range(5):
+            person(260 + i * 170, 420, 0.9, ["#0b4f8a", "#1e6b35", "#083a66", "#7a4b00", "#0b4f8a"][i])
+        draw.rectangle([150, 430, 1050, 560], fill="#7a4b00")
+        draw.rectangle([150, 430, 1050, 450], fill="#5b3800")
+    buffer = io.BytesIO()
+    img.save(buffer, "JPEG", quality=78, optimize=True)
+    return buffer.getvalue()
+
+
+def _pdf(lines):
+    """A minimal valid one-page PDF (ASCII text: the standard fonts carry no Vietnamese glyphs)."""
+    text = "BT /F1 13 Tf 60 780 Td 18 TL " + " ".join(
+        "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") '" for line in lines
+    ) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        "/Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        f"<< /Length {len(text)} >>\nstream\n{text}\nendstream",
+    ]
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1"))
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def _jingle(notes, rate=8000):
+    """A short chime (mono 8-bit WAV, a few KB): the demo has no recorded speech."""
+    frames = bytearray()
+    for note in notes + [notes[-1] * 2]:
+        length = int(rate * 0.45)
+        for i in range(length):
+            envelope = min(1.0, i / 200) * (1 - i / length) ** 2
+            sample = math.sin(2 * math.pi * note * i / rate) * envelope * 0.6
+            frames.append(int(128 + 127 * sample))
+    frames.extend(b"\x80" * int(rate * 0.3))
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(1)
+        out.setframerate(rate)
+        out.writeframes(bytes(frames))
+    return buffer.getvalue()
+
+
+def _images():
+    Image = get_image_model()
+    found = {}
+    for filename, title, alt, motif in IMAGES:
+        image = Image.objects.filter(title=title).first()
+        if image is None:
+            data = _illustration(motif)
+            image = Image(
+                title=title,
+                file=_store(filename, data),
+                width=IMAGE_SIZE[0],
+                height=IMAGE_SIZE[1],
+                file_size=len(data),
+                file_hash=hashlib.sha1(data).hexdigest(),
+                description=alt,
+            )
+            image.save()
+        found[filename] = (image, alt)
+    return [found[f] for f, *_rest in IMAGES]
+
+
+# Loaders ------------------------------------------------------------------------------------------
+
+
+def _news(ctx, images):
+    topics = {t.slug: t for t in Topic.objects.all()}
+    today = timezone.localdate()
+    indexes = {}
+    for unit in ["city", *WARD_NEWS]:
+        parent = ctx.home if unit == "city" else ctx.wards.get(unit)
+        if parent is None:
+            continue
+        index = NewsIndexPage.objects.child_of(parent).first()
+        if index is None:
+            index = _publish(
+                parent,
+                NewsIndexPage(
+                    title="Tin tức cải cách hành chính" if unit == "city" else "Tin cải cách hành chính",
+                    slug="tin-tuc",
+                    show_in_menus=True,
+                    intro="<p>Tin tức, hoạt động, mô hình hay và hỏi – đáp về cải cách hành chính.</p>",
+                ),
+            )
+        indexes[unit] = index
+
+    procedures = []
+    try:
+        from procedures.models import ProcedurePage
+
+        procedures = list(ProcedurePage.objects.live().filter(title__icontains="khai sinh")[:2])
+    except Exception:  # the catalogue is optional in the demo (load_demo --skip procedures)
+        procedures = []
+
+    existing = {unit: set(ArticlePage.objects.child_of(i).values_list("slug", flat=True)) for unit, i in indexes.items()}
+    created = 0
+    for position, (slug, title, topic_slugs, lead, paragraphs, featured, unit, image, days) in enumerate(ARTICLES):
+        if unit not in indexes or slug in existing[unit]:
+            continue
+        body = [("paragraph", f"<p>{p}</p>") for p in paragraphs]
+        if position == 0:
+            body.insert(1, ("quote", {
+                "text": "Lấy sự hài lòng của người dân, doanh nghiệp làm thước đo chất lượng phục vụ.",
+                "source": "Phương châm của kế hoạch cải cách hành chính",
+            }))
+        if position == 1:
+            body.append(("heading", "Kết quả theo lĩnh vực (số liệu minh họa)"))
+            body.append(("table", {
+                "data": [
+                    ["Lĩnh vực", "Tiếp nhận", "Đúng hạn", "Quá hạn"],
+                    ["Chứng thực", "6.120", "6.120", "0"],
+                    ["Hộ tịch", "3.845", "3.838", "2"],
+                    ["Đất đai", "2.410", "2.301", "41"],
+                ],
+                "first_row_is_table_header": True,
+                "first_col_is_header": True,
+                "table_caption": "Hồ sơ quý I theo lĩnh vực (số liệu minh họa)",
+            }))
+        if position == 2:
+            picture, alt = images[1]
+            body.append(("image", {"image": picture, "alt_text": alt, "caption": "Nộp hồ sơ trực tuyến trên điện thoại."}))
+        lead_image, lead_alt = images[image] if image is not None else (None, "")
+        page = ArticlePage(
+            title=title,
+            slug=slug,
+            date=today - datetime.timedelta(days=days),
+            lead=lead,
+            body=body,
+            lead_image=lead_image,
+            lead_image_alt=lead_alt,
+            featured=featured,
+        )
+        page.topics = [topics[s] for s in topic_slugs if s in topics]
+        if "khai-sinh" in slug and procedures:
+            page.related_procedures = procedures
+        _publish(indexes[unit], page)
+        created += 1
+    ctx.log(f"Tin tức: {len(indexes)} trang tin, {len(ARTICLES)} bài (mới tạo {created})")
+
+
+def _directives(ctx):
+    library = DirectiveLibraryPage.objects.child_of(ctx.home).first()
+    if library is None:
+        library = _publish(
+            ctx.home,
+            DirectiveLibraryPage(
+                title="Văn bản chỉ đạo",
+                slug="van-ban-chi-dao",
+                show_in_menus=True,
+                intro=(
+                    "<p>Văn bản chỉ đạo, điều hành cải cách hành chính của Trung ương, tỉnh, thành phố và các "
+                    "phường, xã. Tệp đính kèm trong nội dung mẫu là bản minh họa; toàn văn văn bản Trung ương "
+                    "xem tại Cổng thông tin điện tử Chính phủ.</p>"
+                ),
+            ),
+        )
+    Document = get_document_model()
+    articles = {a.slug: a for a in ArticlePage.objects.live()}
+    existing = set(DirectiveDocumentPage.objects.child_of(library).values_list("slug", flat=True))
+    created = 0
+    for slug, doc_type, number, date, body, level, subject, summary, related in DIRECTIVES:
+        if slug in existing:
+            continue
+        pdf = _pdf([
+            "Ban minh hoa - noi dung mau cua cong thong tin",
+            f"So, ky hieu: {number.replace('Đ', 'D')}",
+            f"Ngay ban hanh: {date}",
+            "Toan van van ban xem tai co quan ban hanh.",
+        ])
+        document = Document.objects.filter(title=f"Văn bản {number}").first()
+        if document is None:
+            document = Document(title=f"Văn bản {number}", file=_store(f"{slug}.pdf", pdf), file_size=len(pdf))
+            document.file_hash = hashlib.sha1(pdf).hexdigest()
+            document.save()
+        page = DirectiveDocumentPage(
+            title=subject,
+            slug=slug,
+            number=number,
+            issued_date=datetime.date.fromisoformat(date),
+            issuing_body=body,
+            level=level,
+            doc_type=doc_type,
+            summary=summary,
+            attachment=document,
+        )
+        page.related_articles = [articles[s] for s in related if s in articles]
+        _publish(library, page)
+        created += 1
+    ctx.log(f"Văn bản chỉ đạo: {len(DIRECTIVES)} (mới tạo {created})")
+
+
+def _radio(ctx):
+    column = RadioColumnPage.objects.child_of(ctx.home).first()
+    if column is None:
+        column = _publish(
+            ctx.home,
+            RadioColumnPage(
+                title="Phát thanh cải cách hành chính",
+                slug="phat-thanh-cchc",
+                show_in_menus=True,
+                podcast_author="Phòng Văn hóa - Thông tin thành phố",
+                intro=(
+                    "<p>Chuyên mục phát thanh về cải cách hành chính, phát hằng tháng trên Đài truyền thanh "
+                    "thành phố. Mỗi số có bản ghi lời đầy đủ. Trong nội dung mẫu, tệp âm thanh là đoạn nhạc "
+                    "hiệu ngắn thay cho bản thu thật.</p>"
+                ),
+            ),
+        )
+    today = timezone.localdate()
+    existing = set(RadioEpisodePage.objects.child_of(column).values_list("slug", flat=True))
+    created = 0
+    for slug, number, title, summary, transcript, days, notes in EPISODES:
+        if slug in existing:
+            continue
+        data = _jingle(notes)
+        clip = AudioClip.objects.filter(title=f"Nhạc hiệu – số {number}").first()
+        if clip is None:
+            clip = AudioClip(title=f"Nhạc hiệu – số {number}")
+            clip.set_from_bytes(data, f"{slug}.wav")
+            clip.file = _store(f"{slug}.wav", data)
+            clip.save()
+        _publish(
+            column,
+            RadioEpisodePage(
+                title=title,
+                slug=slug,
+                episode_number=number,
+                air_date=today - datetime.timedelta(days=days),
+                summary=summary,
+                audio=clip,
+                transcript="".join(f"<p>{p}</p>" for p in transcript),
+            ),
+        )
+        created += 1
+    ctx.log(f"Phát thanh: {len(EPISODES)} số (mới tạo {created})")
+
+
+# Sample figures, labelled as such on the page.
+SCORES = [(2021, "84.12", 5, "86.50"), (2022, "86.35", 4, "88.20"), (2023, "88.07", 3, "89.64"), (2024, "89.51", 2, "91.02")]
+
+
+def _indices(ctx):
+    page = ReformIndicesPage.objects.child_of(ctx.home).first()
+    if page is not None:
+        return
+    page = ReformIndicesPage(
+        title="Chỉ số cải cách hành chính",
+        slug="chi-so-cai-cach-hanh-chinh",
+        unit_label="UBND thành phố Chí Linh",
+        intro=(
+            "<p>Chỉ số cải cách hành chính (PAR Index) và Chỉ số hài lòng của người dân, tổ chức đối với sự "
+            "phục vụ của cơ quan hành chính nhà nước (SIPAS) do UBND tỉnh công bố hằng năm.</p>"
+            "<p><strong>Số liệu mẫu:</strong> các con số trên trang này là số liệu minh họa của nội dung mẫu, "
+            "không phải kết quả công bố chính thức.</p>"
+        ),
+        source_note="<p>Nguồn: số liệu mẫu để minh họa cách trình bày.</p>",
+    )
+    page.scores = [
+        IndexScore(year=y, par_index=p, par_rank=r, par_rank_total=12, sipas=s, note="Số liệu mẫu")
+        for y, p, r, s in SCORES
+    ]
+    _publish(ctx.home, page)
+    ctx.log("Chỉ số cải cách hành chính: 2021–2024 (số liệu mẫu)")
+
+
+def _onestop(ctx):
+    if not OneStopResultsPage.objects.child_of(ctx.home).exists():
+        _publish(
+            ctx.home,
+            OneStopResultsPage(
+                title="Kết quả giải quyết thủ tục hành chính",
+                slug="ket-qua-giai-quyet-tthc",
+                intro=(
+                    "<p>Số hồ sơ thủ tục hành chính tiếp nhận và giải quyết hằng tháng tại Bộ phận một cửa "
+                    "thành phố và các phường, xã. Trong nội dung mẫu, các con số là số liệu minh họa.</p>"
+                ),
+            ),
+        )
+    units = [ctx.home, *ctx.wards.values()]
+    first = timezone.localdate().replace(day=1)
+    months = []
+    for _ in range(6):
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+        months.append((first.year, first.month))
+    rows = []
+    for unit in units:
+        city = unit.pk == ctx.home.pk
+        for year, month in months:
+            rng = random.Random(f"{unit.slug}-{year}-{month}")
+            received = rng.randint(900, 1400) if city else rng.randint(140, 460)
+            pending = round(received * rng.uniform(0.02, 0.07))
+            late = rng.choice([0, 0, 0, 1, 2, 3]) if not city else rng.randint(2, 15)
+            on_time = received - pending - late - rng.randint(0, 3)
+            online = round(received * rng.uniform(0.55, 0.9))
+            rows.append(OneStopResult(unit_id=unit.pk, year=year, month=month, received=received,
+                                      on_time=on_time, late=late, pending=pending, online=online))
+    before = OneStopResult.objects.count()
+    OneStopResult.objects.bulk_create(rows, ignore_conflicts=True)
+    ctx.log(f"Kết quả giải quyết TTHC: {len(units)} đơn vị × 6 tháng (mới tạo {OneStopResult.objects.count() - before})")
+
+
+def load(ctx):
+    ensure_default_topics()
+    images = _images()
+    _news(ctx, images)
+    _directives(ctx)
+    _radio(ctx)
+    _indices(ctx)
+    _onestop(ctx)

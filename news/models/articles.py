@@ -1,0 +1,224 @@
+"""CCHC news: a news index per unit (city or ward) and its articles."""
+
+import datetime
+
+from django import forms
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from news.models.base import SocialMetaMixin, paginate
+from news.models.topics import Topic
+
+TOPIC_PARAM = "chu-de"
+
+
+def publishing_unit_for(page):
+    """Name of the unit whose subtree holds `page`: the ward's, else the city's."""
+    from home.models import SiteSettings, WardHomePage
+
+    ward = WardHomePage.objects.ancestor_of(page).only("unit_kind", "unit_name").first()
+    if ward is not None:
+        return f"UBND {ward.get_unit_kind_display().lower()} {ward.unit_name}"
+    site = page.get_site()
+    if site is not None:
+        return SiteSettings.for_site(site).unit_name
+    return ""
+
+
+def article_listing(queryset):
+    """What a list of article cards needs, in a constant number of queries."""
+    return (
+        queryset.live()
+        .public()
+        .select_related("lead_image")
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.only("id", "name", "slug")),
+            "lead_image__renditions",
+        )
+        .defer_streamfields()
+        .order_by("-date", "-pk")
+    )
+
+
+class NewsIndexPage(SocialMetaMixin, Page):
+    """The news section of the city or of one ward; lists its own articles, newest first."""
+
+    intro = RichTextField("Giới thiệu", blank=True, features=RICH_TEXT_FEATURES)
+
+    parent_page_types = ["home.HomePage", "home.WardHomePage"]
+    subpage_types = ["news.ArticlePage"]
+    max_count_per_parent = 1
+    per_page = 12
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "Trang tin tức"
+        verbose_name_plural = "Trang tin tức"
+
+    def articles(self):
+        return article_listing(ArticlePage.objects.child_of(self))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(Topic.objects.all())
+        articles = self.articles()
+        topic = None
+        slug = request.GET.get(TOPIC_PARAM)
+        if slug:
+            topic = next((t for t in topics if t.slug == slug), None)
+            if topic is None:
+                raise Http404("Không có chủ đề này.")
+            articles = articles.filter(topics=topic)
+        context.update(
+            topics=topics,
+            topic=topic,
+            page_obj=paginate(request, articles, self.per_page),
+        )
+        return context
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """A lead image needs its alt text before the article can be published (drafts may wait)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_deferred_validation:
+            return cleaned
+        if cleaned.get("lead_image") and not (cleaned.get("lead_image_alt") or "").strip():
+            self.add_error(
+                "lead_image_alt",
+                "Ảnh đại diện cần có mô tả (alt) cho người dùng trình đọc màn hình trước khi xuất bản.",
+            )
+        return cleaned
+
+
+class ArticlePage(SocialMetaMixin, Page):
+    """One CCHC news article, exemplary-model story or Q&A."""
+
+    date = models.DateField("Ngày đăng", default=timezone.localdate, db_index=True)
+    lead = models.TextField(
+        "Sapo (tóm tắt)", max_length=600, help_text="Một đến ba câu tóm tắt, hiện ở danh sách tin và khi chia sẻ."
+    )
+    body = StreamField(BodyBlock(), verbose_name="Nội dung", blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Ảnh đại diện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        "Mô tả ảnh đại diện (alt)",
+        max_length=250,
+        blank=True,
+        help_text="Bắt buộc khi có ảnh: mô tả nội dung ảnh cho người khiếm thị.",
+    )
+    lead_image_caption = models.CharField("Chú thích ảnh", max_length=300, blank=True)
+    publishing_unit = models.CharField(
+        "Đơn vị đăng tin",
+        max_length=200,
+        blank=True,
+        help_text="Để trống: tự lấy tên UBND phường, xã hoặc thành phố nơi đăng tin.",
+    )
+    topics = ParentalManyToManyField(Topic, verbose_name="Chủ đề", blank=True, related_name="articles")
+    related_procedures = ParentalManyToManyField(
+        "procedures.ProcedurePage",
+        verbose_name="Thủ tục hành chính liên quan",
+        blank=True,
+        related_name="news_articles",
+    )
+    featured = models.BooleanField(
+        "Tin nổi bật", default=False, help_text="Hiện ở mục tin nổi bật trên trang chủ của đơn vị."
+    )
+
+    base_form_class = ArticlePageForm
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    og_type = "article"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_alt"), FieldPanel("lead_image_caption")],
+            heading="Ảnh đại diện",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_procedures"),
+                FieldPanel("featured"),
+                FieldPanel("publishing_unit"),
+            ],
+            heading="Phân loại",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("featured"),
+    ]
+
+    class Meta:
+        verbose_name = "Bài viết"
+        verbose_name_plural = "Bài viết"
+        ordering = ["-date", "-page_ptr_id"]
+
+    def save(self, *args, **kwargs):
+        if not self.publishing_unit and self.path:
+            self.publishing_unit = publishing_unit_for(self)
+        return super().save(*args, **kwargs)
+
+    def social_image(self):
+        return self.lead_image, self.lead_image_alt
+
+    def social_published_time(self):
+        return self.date
+
+    @property
+    def published_datetime(self):
+        """Aware datetime for feeds: the first publication time when it fell on `date`, else 07:00."""
+        first = self.first_published_at
+        if first and timezone.localdate(first) == self.date:
+            return first
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(7, 0)))
+
+    def live_related_procedures(self):
+        return [p for p in self.related_procedures.all() if p.live]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(self.topics.all())
+        related = ArticlePage.objects.none()
+        if topics:
+            related = (
+                ArticlePage.objects.sibling_of(self, inclusive=False)
+                .live()
+                .public()
+                .filter(topics=topics[0])
+                .defer_streamfields()
+                .only("id", "title", "slug", "url_path", "path", "depth", "date")
+                .order_by("-date", "-pk")[:4]
+            )
+        context.update(
+            index=self.get_parent(),
+            article_topics=topics,
+            related_articles=list(related),
+            related_procedures=self.live_related_procedures(),
+            directive_documents=[d for d in self.directive_documents.all() if d.live],
+        )
+        return context

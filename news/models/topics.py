@@ -1,0 +1,53 @@
+"""Topics ("chủ đề") that classify CCHC articles, seeded with the themes of the communication plan."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+# The plan's themes, in the order the plan lists them (slug, name). Seeded by migration 0002.
+DEFAULT_TOPICS = [
+    ("chi-dao-dieu-hanh", "Chỉ đạo, điều hành và kế hoạch cải cách hành chính"),
+    ("cai-cach-the-che", "Cải cách thể chế"),
+    ("cai-cach-thu-tuc-hanh-chinh", "Cải cách thủ tục hành chính"),
+    ("cai-cach-to-chuc-bo-may", "Cải cách tổ chức bộ máy hành chính"),
+    ("cai-cach-che-do-cong-vu", "Cải cách chế độ công vụ"),
+    ("cai-cach-tai-chinh-cong", "Cải cách tài chính công"),
+    ("chinh-quyen-dien-tu-chinh-quyen-so", "Xây dựng chính quyền điện tử, chính quyền số"),
+    ("co-che-mot-cua", "Cơ chế một cửa, một cửa liên thông"),
+    ("mo-hinh-dien-hinh", "Mô hình, cách làm hay, điển hình tiên tiến"),
+    ("chi-so-par-index-sipas", "Chỉ số CCHC (PAR Index) và Chỉ số hài lòng (SIPAS)"),
+    ("trung-tam-dieu-hanh-thong-minh", "Trung tâm giám sát, điều hành đô thị thông minh"),
+    ("hoi-dap", "Hỏi – đáp cải cách hành chính"),
+]
+
+
+class Topic(index.Indexed, models.Model):
+    name = models.CharField("Tên chủ đề", max_length=120, unique=True)
+    slug = models.SlugField(
+        "Đường dẫn", max_length=80, unique=True, help_text="Chữ thường không dấu, ví dụ: co-che-mot-cua."
+    )
+    description = models.TextField("Mô tả", blank=True)
+    sort_order = models.PositiveSmallIntegerField("Thứ tự hiển thị", default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "Chủ đề tin"
+        verbose_name_plural = "Chủ đề tin"
+
+    def __str__(self):
+        return self.name
+
+
+def ensure_default_topics():
+    """Create the plan's topics that are missing (a flushed test database has none)."""
+    existing = set(Topic.objects.values_list("slug", flat=True))
+    Topic.objects.bulk_create(
+        [
+            Topic(slug=slug, name=name, sort_order=order)
+            for order, (slug, name) in enumerate(DEFAULT_TOPICS, start=1)
+            if slug not in existing
+        ]
+    )
