@@ -4,3 +4,14 @@ from django.apps import AppConfig
 class ProceduresConfig(AppConfig):
     name = "procedures"
     verbose_name = "Thủ tục hành chính"
+
+    def ready(self):
+        from home.sections import register_home_section
+        from procedures import views
+
+        # City home: what changed lately and the way into the catalogue; ward home: the commune-level
+        # catalogue as a filtered view of the shared one (no copies).
+        register_home_section("procedures/sections/city_recent.html", views.city_section_context, order=10, on=("city",))
+        register_home_section(
+            "procedures/sections/ward_catalogue.html", views.ward_section_context, order=10, on=("ward",)
+        )

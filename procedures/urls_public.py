@@ -1,3 +1,18 @@
-"""Routes (see procedures/urls.py)."""
+"""Public routes of the catalogue outside the page tree, all under thu-tuc/ (see procedures/urls.py).
 
-urlpatterns = []
+thu-tuc/du-lieu/ belongs to the open-data routes (urls_data.py); the short-URL pattern only takes
+paths that start with a digit, as procedure codes do, so it never shadows them.
+"""
+
+from django.urls import path, re_path
+
+from procedures import feeds, views
+
+app_name = "procedures_public"
+
+urlpatterns = [
+    path("thu-tuc/moi-cap-nhat/", views.recent_view, name="recent"),
+    path("thu-tuc/moi-cap-nhat/rss/", feeds.RecentChangesFeed(), name="recent_rss"),
+    re_path(r"^thu-tuc/(?P<code>\d[0-9A-Za-z.\-_]{0,63})/$", views.procedure_by_code, name="by_code"),
+    path("thu-tuc/ma/<str:code>/", views.procedure_by_code, name="by_any_code"),
+]

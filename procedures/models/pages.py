@@ -52,6 +52,13 @@ class ProcedureIndexPage(Page):
     class Meta:
         verbose_name = "Danh mục thủ tục hành chính"
 
+    def get_context(self, request, *args, **kwargs):
+        from procedures.views import catalogue_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(self, request))
+        return context
+
 
 class ProcedurePage(Page):
     """One administrative procedure ("thủ tục hành chính") as the national template publishes it."""
@@ -200,6 +207,13 @@ class ProcedurePage(Page):
 
     def __str__(self):
         return f"{self.code} – {self.title}"
+
+    def get_context(self, request, *args, **kwargs):
+        from procedures.views import procedure_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(procedure_context(self, request))
+        return context
 
     # Derived values ------------------------------------------------------------------------
 
