@@ -169,3 +169,17 @@ def test_abolished_procedure_also_alerts(procedure, django_capture_on_commit_cal
         page.save_revision().publish()
     [message] = mail.outbox
     assert "Bị bãi bỏ" in message.body
+
+
+def test_queue_page_in_admin_masks_addresses(client, settings, procedure, django_capture_on_commit_callbacks):
+    from django.contrib.auth import get_user_model
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _closed_port(), 2
+    _confirmed("nguoi.dan@example.com", target="procedure", procedure=procedure)
+    with django_capture_on_commit_callbacks(execute=True):
+        amend(procedure, make_decision("9/QĐ-UBND", date(2026, 7, 1)), fee="Lệ phí 8.000 đồng")
+    client.force_login(get_user_model().objects.create_superuser("qt", "qt@example.invalid", "mat-khau-rat-dai-1"))
+    html = client.get("/quan-tri/thong-bao-thu-tuc/").content.decode()
+    assert "Đang chờ gửi: <strong>1</strong>" in html
+    assert "n…@example.com" in html and "nguoi.dan@example.com" not in html
