@@ -5,6 +5,7 @@ from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
 from wagtail.log_actions import log
 
 ACTIONS = {
@@ -21,7 +22,17 @@ def client_address(request):
     return getattr(request, "axes_ip_address", None) or (request.META.get("REMOTE_ADDR") if request else None)
 
 
+def _unwrap(user):
+    """request.user is a lazy proxy; log entries need the model instance itself."""
+    if isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        return user._wrapped
+    return user
+
+
 def record(user, action, request=None, actor=None):
+    user, actor = _unwrap(user), _unwrap(actor)
     data = {"ip": client_address(request)} if request is not None else {}
     log(user, action, user=actor, data=data)
 

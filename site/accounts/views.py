@@ -43,7 +43,10 @@ def two_factor(request):
         )
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        allowed, _reason = device.verify_is_allowed()
+        if not allowed:
+            form.add_error("token", "Bạn đã nhập sai nhiều lần. Vui lòng đợi ít giây rồi thử lại với mã mới.")
+        elif device.verify_token(form.cleaned_data["token"]):
             if setting_up:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
@@ -51,7 +54,8 @@ def two_factor(request):
             otp_login(request, device)
             record(user, "accounts.two_factor", request, actor=user)
             return redirect(_next_url(request))
-        form.add_error("token", "Mã xác thực không đúng hoặc đã hết hạn. Vui lòng thử lại với mã mới.")
+        else:
+            form.add_error("token", "Mã xác thực không đúng hoặc đã hết hạn. Vui lòng thử lại với mã mới.")
     context = {"form": form, "setting_up": setting_up, "next": _next_url(request)}
     if setting_up:
         context["qr_svg"] = _qr_svg(device)
