@@ -27,6 +27,12 @@ def get_client():
     return _client_for(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT)
 
 
+def admin_client(timeout=30):
+    """The client with a long timeout, for index maintenance (create, bulk, refresh), never for searches."""
+    client = get_client()
+    return None if client is None else client.options(request_timeout=timeout)
+
+
 def index_name(base):
     """Environment-prefixed index name, so tests and environments never share an index."""
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}_{base}".lower()

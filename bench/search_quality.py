@@ -1,0 +1,168 @@
+"""Search quality on realistic citizen queries: recall@5 and MRR per query kind.
+
+    .venv/bin/python bench/search_quality.py bench/queries.json [--verbose] [--use-current-db]
+
+Runs in a throwaway database (created and dropped, like the test suite; PostgreSQL when
+DATABASE_URL points at it, else SQLite) with all 591 real procedures loaded as live pages, and a
+throwaway Elasticsearch index. Every query runs through three searches on the same corpus:
+
+  elasticsearch  our search (site/search) on Elasticsearch
+  fallback       our database fallback (same folding and synonyms, SQL scoring)
+  wagtail-db     Wagtail's own database search backend (ProcedurePage.objects.live().search())
+
+A query is found when one of its expected codes is in the top 5; MRR is the reciprocal rank of the
+first expected code within the top 10 (0 when absent).
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+TOP = 10
+
+
+def setup_django(use_current_db):
+    import django
+
+    if not use_current_db:
+        os.environ.setdefault("TEST_RUN_ID", f"bench{os.getpid()}")
+    django.setup()
+    from django.conf import settings
+
+    if use_current_db:
+        return None
+    from django.test.utils import setup_databases
+
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"bench_{os.getpid()}"
+    return setup_databases(verbosity=0, interactive=False)
+
+
+def teardown(old_config):
+    from django.test.utils import teardown_databases
+
+    from search import engine, index
+
+    if old_config is None:
+        return  # --use-current-db: leave the configured database and index alone
+    if engine.is_configured():
+        client = engine.admin_client()
+        client.indices.delete(index=f"{index.alias_name()}_*", ignore_unavailable=True, allow_no_indices=True)
+    teardown_databases(old_config, verbosity=0)
+
+
+def load_corpus(log):
+    from django.core.management import call_command
+
+    from bench.search_corpus import load_procedures
+    from procedures.models import ProcedurePage
+    from search import indexing
+
+    started = time.perf_counter()
+    if not ProcedurePage.objects.exists():
+        call_command("load_demo", skip=["search"], stdout=open(os.devnull, "w"))
+        load_procedures(log=lambda m: None)
+    stats = indexing.rebuild()
+    log(
+        f"corpus: {ProcedurePage.objects.live().count()} live procedures, indexed {stats['indexed']} "
+        f"in {stats['seconds']:.1f} s (setup {time.perf_counter() - started:.0f} s)"
+    )
+
+
+def ranks_ours(q, engine_name):
+    from search import service
+    from search.results import SearchParams
+
+    result = service.search(SearchParams(q=q, per_page=TOP), facets=False, engine_name=engine_name)
+    return [hit.code for hit in result.hits]
+
+
+def ranks_wagtail(q):
+    from procedures.models import ProcedurePage
+
+    return [page.code for page in ProcedurePage.objects.live().search(q)[:TOP]] if q.strip() else []
+
+
+def evaluate(queries, engines, verbose, log):
+    scores = {name: defaultdict(lambda: [0, 0.0, 0]) for name in engines}  # kind -> [found, rr, n]
+    timings = defaultdict(list)
+    for item in queries:
+        expected = set(item["expected"])
+        line = []
+        for name, run in engines.items():
+            started = time.perf_counter()
+            codes = run(item["q"])
+            timings[name].append(time.perf_counter() - started)
+            rank = next((i + 1 for i, code in enumerate(codes) if code in expected), None)
+            for kind in (item["kind"], "ALL"):
+                entry = scores[name][kind]
+                entry[0] += 1 if rank and rank <= 5 else 0
+                entry[1] += 1 / rank if rank else 0.0
+                entry[2] += 1
+            line.append(f"{name}={rank or '-'}")
+            if verbose and name == "elasticsearch" and (not rank or rank > 1):
+                line.append(f"top3={codes[:3]}")
+        if verbose:
+            log(f"  {item['kind']:<10} {item['q']!r:<40} " + " ".join(line))
+    return scores, timings
+
+
+def report(scores, timings, kinds, log):
+    names = list(scores)
+    header = f"{'kind':<12}{'n':>4}  " + "".join(f"{n + ' R@5':>20}{n + ' MRR':>20}" for n in names)
+    log(header)
+    for kind in kinds + ["ALL"]:
+        n = scores[names[0]][kind][2]
+        cells = "".join(
+            f"{scores[name][kind][0] / n:>20.3f}{scores[name][kind][1] / n:>20.3f}" for name in names
+        )
+        log(f"{kind:<12}{n:>4}  {cells}")
+    for name in names:
+        ms = sorted(t * 1000 for t in timings[name])
+        log(f"{name}: median {ms[len(ms) // 2]:.1f} ms per query, max {ms[-1]:.1f} ms (in-process, cold caches included)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("queries", type=Path)
+    parser.add_argument("--verbose", "-v", action="store_true", help="print the rank of every query")
+    parser.add_argument(
+        "--use-current-db",
+        action="store_true",
+        help="use the configured database and index as they are (no throwaway copies, no loading)",
+    )
+    args = parser.parse_args()
+    queries = json.loads(args.queries.read_text(encoding="utf-8"))["queries"]
+    kinds = list(dict.fromkeys(q["kind"] for q in queries))
+    old_config = setup_django(args.use_current_db)
+    try:
+        from django.conf import settings
+        from django.db import connection
+
+        from search import engine
+
+        print(f"database: {connection.vendor}; elasticsearch: {engine.server_version() or 'not available'}")
+        if not args.use_current_db:
+            load_corpus(print)
+        engines = {}
+        if engine.is_configured() and engine.server_version():
+            engines["elasticsearch"] = lambda q: ranks_ours(q, "elasticsearch")
+        engines["fallback"] = lambda q: ranks_ours(q, "database")
+        engines["wagtail-db"] = ranks_wagtail
+        print(f"{len(queries)} queries from {args.queries} ({', '.join(kinds)}); Wagtail backend: "
+              f"{settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}")
+        scores, timings = evaluate(queries, engines, args.verbose, print)
+        report(scores, timings, kinds, print)
+    finally:
+        teardown(old_config)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""Database fallback: the same folding and synonyms, scored in SQL that SQLite and PostgreSQL share.
+
+Used when no engine is configured (the embedded run) or when Elasticsearch is down or slow. Scoring
+is simple but keeps the engine's order of evidence: exact code, then the phrase, then all words,
+then adjacent pairs and single words; titles count more than bodies, shorter titles first.
+"""
+
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.functions import Greatest, Length
+
+from search import highlight, registry
+from search.models import SearchEntry
+from search.results import FACET_SIZE, FACETS, Facet, FacetValue, Hit, SearchResult
+
+
+def _has(field, words):
+    return Q(**{f"{field}__contains": f" {words} "})
+
+
+def _when(condition, points):
+    return Case(When(condition, then=Value(points)), default=Value(0), output_field=IntegerField())
+
+
+def _variant_score(variant):
+    words = variant.content
+    phrase = " ".join(words)
+    parts = []
+    if len(words) > 1:
+        parts += [
+            _when(_has("title_folded", phrase), 60),
+            _when(_has("keywords_folded", phrase), 60),
+            _when(_has("text_folded", phrase), 20),
+        ]
+    all_title = Q()
+    all_text = Q()
+    for word in dict.fromkeys(words):
+        all_title &= _has("title_folded", word)
+        all_text &= _has("text_folded", word)
+        parts += [_when(_has("title_folded", word), 6), _when(_has("text_folded", word), 2)]
+    parts += [_when(all_title, 30), _when(all_text, 15)]
+    for pair in variant.bigrams():
+        parts += [_when(_has("title_folded", pair), 5), _when(_has("text_folded", pair), 1)]
+    score = parts[0]
+    for part in parts[1:]:
+        score = score + part
+    return score
+
+
+def _matches(plan):
+    condition = Q(pk__in=[])
+    if plan.code:
+        condition |= Q(code__iexact=plan.code) | Q(code__istartswith=plan.code + ".")
+    if not plan.code_only:
+        for variant in plan.variants:
+            for word in variant.content:
+                condition |= _has("text_folded", word)
+    return condition
+
+
+def _score(plan):
+    scores = []
+    if plan.code:
+        scores.append(
+            _when(Q(code__iexact=plan.code), 1000) + _when(Q(code__istartswith=plan.code + "."), 500)
+        )
+    if not plan.code_only:
+        variants = [_variant_score(v) for v in plan.variants]
+        if variants:
+            scores.append(variants[0] if len(variants) == 1 else Greatest(*variants))
+    if not scores:
+        return Value(0, output_field=IntegerField())
+    total = scores[0]
+    for extra in scores[1:]:
+        total = total + extra
+    return total
+
+
+def _filtered(queryset, params, exclude=None, visibility=True):
+    for field, values in params.field_filters().items():
+        if field != exclude:
+            queryset = queryset.filter(**{f"{field}__in": values})
+    if visibility and not params.filters.get("status"):
+        queryset = queryset.filter(hidden=False)
+    return queryset
+
+
+def search(plan, params, *, facets=True):
+    matched = SearchEntry.objects.filter(_matches(plan))
+    result = SearchResult(engine="database", params=params)
+    results = _filtered(matched, params)
+    result.total = results.count()
+    rows = (
+        results.annotate(score=_score(plan), title_length=Length("title"))
+        .order_by("-score", "title_length", "pk")
+        .only(
+            "page_id",
+            "type",
+            "title",
+            "url",
+            "code",
+            "status",
+            "summary",
+            "body",
+            "field",
+            "level",
+            "agency",
+            "date",
+        )[params.offset : params.offset + params.per_page]
+    )
+    labels = registry.type_labels()
+    status_labels = registry.status_labels()
+    terms = set(plan.all_terms())
+    for row in rows:
+        snippet = highlight.highlight_terms(row.body, terms)
+        result.hits.append(
+            Hit(
+                page_id=row.page_id,
+                type=row.type,
+                type_label=labels.get(row.type, ""),
+                title=row.title,
+                url=row.url,
+                code=row.code,
+                status=row.status,
+                status_label=status_labels.get(row.status, ""),
+                title_html=highlight.highlight_whole(row.title, terms),
+                highlight=snippet,
+                summary=row.summary or row.body[:200],
+                field=row.field,
+                level=row.level,
+                agency=row.agency,
+                date=row.date.isoformat() if row.date else None,
+                score=float(row.score),
+            )
+        )
+    if facets:
+        result.facets, result.hidden_count = _facets(matched, params)
+    return result
+
+
+def _facets(matched, params):
+    labels = registry.type_labels()
+    status_labels = registry.status_labels()
+    hidden = set(registry.hidden_statuses())
+    facets, hidden_count = [], 0
+    for param, field, heading in FACETS:
+        queryset = _filtered(matched, params, exclude=field, visibility=field != "status")
+        rows = (
+            queryset.exclude(**{field: ""})
+            .values(field)
+            .annotate(n=Count("pk"))
+            .order_by("-n", field)[:FACET_SIZE]
+        )
+        selected = set(params.filters.get(param, []))
+        values = []
+        for row in rows:
+            value = row[field]
+            label = labels.get(value, value) if param == "type" else value
+            if param == "status":
+                label = status_labels.get(value, value)
+                if value in hidden and not params.filters.get("status"):
+                    hidden_count += row["n"]
+            values.append(FacetValue(value=value, label=label, count=row["n"], selected=value in selected))
+        for value in selected - {v.value for v in values}:
+            values.append(FacetValue(value=value, label=value, count=0, selected=True))
+        facets.append(Facet(param=param, label=heading, values=values))
+    return facets, hidden_count
+
+
+def autocomplete(plan, limit=8):
+    condition = Q(pk__in=[])
+    if plan.code:
+        condition |= Q(code__istartswith=plan.code)
+    for variant in plan.variants[:3]:
+        typed = " ".join(variant.tokens)
+        condition |= Q(title_folded__contains=f" {typed}") | Q(keywords_folded__contains=f" {typed}")
+    labels = registry.type_labels()
+    rows = (
+        SearchEntry.objects.filter(condition, hidden=False)
+        .annotate(
+            boost=_when(
+                Q(type__in=[a.type for a in registry.adapters() if getattr(a, "boost", 1.0) > 1.0]), 1
+            ),
+            title_length=Length("title"),
+        )
+        .order_by("-boost", "title_length", "pk")
+        .values("title", "url", "code", "type")[:limit]
+    )
+    return [{**row, "type_label": labels.get(row["type"], "")} for row in rows]

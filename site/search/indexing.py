@@ -1,0 +1,335 @@
+"""Keeping the index true: the durable queue, the database copy, and full rebuilds.
+
+Page events (publish, unpublish, move, delete) call `page_changed()`: the database copy
+(SearchEntry) is updated at once in the same transaction, and an IndexQueueItem records that
+Elasticsearch must catch up. Processing reads each page's current state, so any number of events
+on a page collapse into one row; a row is removed only after Elasticsearch accepted the change.
+"""
+
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from search import engine, index, registry
+from search.models import IndexQueueItem, SearchEntry
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 200
+MAX_BACKOFF = timedelta(hours=1)
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+
+def _restricted_paths():
+    return [r.page.path for r in PageViewRestriction.objects.select_related("page").only("page__path")]
+
+
+def is_public(page, restricted_paths=None):
+    paths = _restricted_paths() if restricted_paths is None else restricted_paths
+    return not any(page.path.startswith(p) for p in paths)
+
+
+def document_for(page, restricted_paths=None):
+    """(adapter, SearchDocument) for a page that belongs in the index, else (adapter or None, None)."""
+    specific = page.specific
+    adapter = registry.adapter_for_model(type(specific))
+    if adapter is None or not specific.live or not is_public(specific, restricted_paths):
+        return adapter, None
+    return adapter, adapter.prepare(specific)
+
+
+def _entry_values(adapter, document, source):
+    return {
+        "type": adapter.type,
+        "title": source["title"],
+        "code": source["code"],
+        "status": document.status,
+        "field": document.field,
+        "level": document.level,
+        "agency": document.agency,
+        "online_kind": document.online_kind,
+        "ward": document.ward,
+        "hidden": source["hidden"],
+        "url": document.url[:1000],
+        "date": document.date,
+        "summary": source["summary"],
+        "body": source["body"],
+        "title_folded": f" {index.folded_terms(source['title_fold'])} ",
+        "keywords_folded": f" {index.folded_terms(source['keywords_fold'])} ",
+        "text_folded": " "
+        + index.folded_terms(
+            " ".join((source["title_fold"], source["keywords_fold"], source["tags_fold"], source["body_fold"]))
+        )
+        + " ",
+    }
+
+
+def sync_entry(page_id, adapter, document, source=None):
+    """Bring the database copy of one page up to date (delete it when document is None)."""
+    if document is None:
+        SearchEntry.objects.filter(page_id=page_id).delete()
+        return
+    source = source or index.to_source(adapter, document)
+    SearchEntry.objects.update_or_create(page_id=page_id, defaults=_entry_values(adapter, document, source))
+
+
+# --- queue --------------------------------------------------------------------------------------
+
+
+def enqueue(page_ids, reason):
+    """Record that these pages must be re-read into Elasticsearch (no-op without an engine)."""
+    if not engine.is_configured():
+        return
+    now = timezone.now()
+    for page_id in set(page_ids):
+        # One row per page: a newer event only pulls its next try forward.
+        updated = IndexQueueItem.objects.filter(page_id=page_id).update(
+            reason=reason, enqueued_at=now, next_try=now, attempts=0
+        )
+        if not updated:
+            try:
+                with transaction.atomic():
+                    IndexQueueItem.objects.create(
+                        page_id=page_id, reason=reason, enqueued_at=now, next_try=now
+                    )
+            except IntegrityError:  # a concurrent event created it first
+                IndexQueueItem.objects.filter(page_id=page_id).update(
+                    reason=reason, enqueued_at=now, next_try=now, attempts=0
+                )
+    transaction.on_commit(_kick_worker)
+
+
+def _kick_worker():
+    from search.tasks import process_index_queue
+
+    try:
+        process_index_queue.enqueue()
+    except Exception as exc:  # the rows are safe in the table; a later run picks them up
+        logger.warning("Could not enqueue the search index task: %s", exc)
+
+
+def page_changed(page, reason, *, descendants=False):
+    """Entry point of the signal handlers: update the database copy now, queue the engine update."""
+    pages = [page]
+    if descendants:
+        type_ids = registry.indexed_content_type_ids()
+        pages += list(Page.objects.descendant_of(page).filter(content_type_id__in=type_ids))
+    restricted = _restricted_paths()
+    for item in pages:
+        adapter, document = document_for(item, restricted)
+        if adapter is None:
+            continue
+        sync_entry(item.pk, adapter, document)
+        enqueue([item.pk], reason)
+
+
+def page_deleted(page_id):
+    SearchEntry.objects.filter(page_id=page_id).delete()
+    enqueue([page_id], "delete")
+
+
+def backoff(attempts):
+    return min(timedelta(seconds=5 * 2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+
+
+def queue_length():
+    return IndexQueueItem.objects.count()
+
+
+def process_queue(limit=None, *, include_future=False):
+    """Apply due queue rows to Elasticsearch; returns (done, failed). Never raises for engine errors."""
+    if not engine.is_configured():
+        return 0, 0
+    done = failed = 0
+    while limit is None or done + failed < limit:
+        size = BATCH_SIZE if limit is None else min(BATCH_SIZE, limit - done - failed)
+        items = IndexQueueItem.objects.order_by("next_try", "id")
+        if not include_future:
+            items = items.filter(next_try__lte=timezone.now())
+        items = list(items[:size])
+        if not items:
+            break
+        ok, bad = _apply(items)
+        done += ok
+        failed += bad
+        if bad:
+            break  # the engine is failing: leave the rest for the next run
+    return done, failed
+
+
+def _apply(items):
+    restricted = _restricted_paths()
+    pages = Page.objects.in_bulk([item.page_id for item in items])
+    operations = []
+    for item in items:
+        page = pages.get(item.page_id)
+        adapter, document = document_for(page, restricted) if page else (None, None)
+        if document is None:
+            operations.append(("delete", item.page_id, None))
+        else:
+            operations.append(("index", item.page_id, index.to_source(adapter, document)))
+    try:
+        _bulk(operations, targets=index.write_targets())
+    except Exception as exc:
+        now = timezone.now()
+        for item in items:
+            IndexQueueItem.objects.filter(pk=item.pk, enqueued_at=item.enqueued_at).update(
+                attempts=item.attempts + 1,
+                last_error=f"{type(exc).__name__}: {exc}"[:2000],
+                next_try=now + backoff(item.attempts + 1),
+            )
+        logger.warning("Search index update failed for %d pages, will retry: %s", len(items), exc)
+        return 0, len(items)
+    for item in items:
+        # Only if no newer event arrived while we worked; otherwise the row stays for another pass.
+        IndexQueueItem.objects.filter(pk=item.pk, enqueued_at=item.enqueued_at).delete()
+    return len(items), 0
+
+
+def _bulk(operations, targets, refresh=False, timeout=10):
+    """Index/delete (op, id, source) in every target index; raises on any failure but 'not found'."""
+    if not operations:
+        return
+    client = engine.admin_client(timeout=timeout)
+    for target in targets:
+        body = []
+        for op, doc_id, source in operations:
+            body.append({op: {"_index": target, "_id": str(doc_id)}})
+            if op == "index":
+                body.append(source)
+        response = client.bulk(operations=body, refresh=refresh)
+        if response.get("errors"):
+            problems = [
+                item
+                for entry in response["items"]
+                for action, item in entry.items()
+                if item.get("status", 200) >= 300 and not (action == "delete" and item.get("status") == 404)
+            ]
+            if problems:
+                raise RuntimeError(f"bulk: {problems[0].get('error') or problems[0]}")
+
+
+_ENTRY_FIELDS = [f.name for f in SearchEntry._meta.concrete_fields if f.name not in ("page", "updated_at")]
+
+
+def _flush_entries(batch):
+    now = timezone.now()
+    entries = [
+        SearchEntry(page_id=page_id, updated_at=now, **_entry_values(adapter, document, source))
+        for page_id, adapter, document, source in batch
+    ]
+    SearchEntry.objects.bulk_create(
+        entries,
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=_ENTRY_FIELDS + ["updated_at"],
+    )
+
+
+# --- rebuild ------------------------------------------------------------------------------------
+
+
+def iter_documents(adapters=None, chunk=500):
+    """(page_id, adapter, document) for every live public page of every registered type."""
+    restricted = _restricted_paths()
+    for adapter in adapters or registry.adapters():
+        queryset = adapter.get_queryset().order_by("pk")
+        last = 0
+        while True:
+            batch = list(queryset.filter(pk__gt=last)[:chunk])
+            if not batch:
+                break
+            last = batch[-1].pk
+            for page in batch:
+                if not is_public(page, restricted):
+                    continue
+                document = adapter.prepare(page)
+                if document is not None:
+                    yield page.pk, adapter, document
+
+
+def count_documents(adapters=None):
+    return sum(adapter.get_queryset().count() for adapter in adapters or registry.adapters())
+
+
+def rebuild(*, engine_too=True, database_too=True, progress=None, chunk=500):
+    """Rebuild the database copy and/or a fresh index, then swap the alias; returns a stats dict.
+
+    Searches keep answering from the old index until the atomic alias swap. Queue updates that
+    arrive meanwhile go to both indices (see index.write_targets), so none is lost.
+    """
+    started = time.monotonic()
+    use_engine = engine_too and engine.is_configured()
+    total = count_documents()
+    stats = {"total": total, "indexed": 0, "index": None, "deleted_indices": []}
+    client = engine.admin_client() if use_engine else None
+    new_name = None
+    if use_engine:
+        new_name = index.create_index(index.new_index_name(), for_bulk=True)
+        client.indices.update_aliases(
+            actions=[{"add": {"index": new_name, "alias": index.building_alias_name()}}]
+        )
+        stats["index"] = new_name
+    # The engine indexes one chunk while Python prepares the next (two processes, two cores).
+    sender = ThreadPoolExecutor(max_workers=1) if use_engine else None
+    pending = []
+    try:
+        seen = set()
+        batch = []
+
+        def flush():
+            if not batch:
+                return
+            if database_too:
+                _flush_entries(batch)
+            if use_engine:
+                while pending and (len(pending) > 1 or pending[0].done()):
+                    pending.pop(0).result()
+                operations = [("index", page_id, source) for page_id, _, _, source in batch]
+                pending.append(sender.submit(_bulk, operations, [new_name], False, 120))
+            stats["indexed"] += len(batch)
+            if progress:
+                progress(stats["indexed"], total)
+
+        for page_id, adapter, document in iter_documents(chunk=chunk):
+            batch.append((page_id, adapter, document, index.to_source(adapter, document)))
+            seen.add(page_id)
+            if len(batch) >= chunk:
+                flush()
+                batch = []
+        flush()
+        for future in pending:
+            future.result()
+        if database_too:
+            # Whatever is no longer live and public leaves the fallback copy too.
+            gone = sorted(set(SearchEntry.objects.values_list("page_id", flat=True)) - seen)
+            for start in range(0, len(gone), 500):
+                SearchEntry.objects.filter(page_id__in=gone[start : start + 500]).delete()
+        if use_engine:
+            index.finish_bulk(new_name)
+            old = index.swap_alias(new_name)
+            client.indices.update_aliases(
+                actions=[{"remove": {"index": new_name, "alias": index.building_alias_name()}}]
+            )
+            for name in set(old) | set(index.orphan_indices()):
+                if name != new_name:
+                    index.delete_index(name)
+                    stats["deleted_indices"].append(name)
+    except BaseException:
+        for future in pending:
+            future.cancel()
+        if new_name:
+            index.delete_index(new_name)
+        raise
+    finally:
+        if sender is not None:
+            sender.shutdown(wait=True)
+    stats["seconds"] = time.monotonic() - started
+    return stats

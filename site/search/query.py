@@ -1,0 +1,283 @@
+"""Elasticsearch queries for the citizen search, built with elasticsearch.dsl on the server core.
+
+Ranking, strongest first: the exact procedure code; the query as a phrase in a title or in the
+keywords citizens use; all words present; syllable pairs adjacent ("khai sinh" as a pair, not "khai"
+here and "sinh" there); some words; fuzzy matches for typos. Everything runs on the folded copies;
+when the citizen typed diacritics, matches on the diacritics-kept copies add a boost. Each synonym
+variant is scored the same way and the best variant counts most (dis_max).
+"""
+
+from elasticsearch.dsl import A, Q, Search
+
+from search import engine, highlight, index, registry
+from search.results import FACET_SIZE, FACETS, Facet, FacetValue, Hit, SearchResult
+
+TITLE_FIELDS = ["title_fold^3", "keywords_fold^3", "tags_fold^0.5", "body_fold^0.4"]
+EXACT_FIELDS = ["title^3", "keywords^3", "body^0.4"]
+SOURCE_FIELDS = [
+    "type", "title", "url", "code", "status", "status_label", "summary", "body", "field", "level",
+    "agency", "date",
+]  # fmt: skip
+
+
+def _variant_query(variant):
+    words = variant.folded
+    full = " ".join(variant.tokens)
+    original = variant.kind == "original"
+    clauses = [
+        # all words, wherever they are
+        Q("multi_match", query=words, fields=TITLE_FIELDS, type="cross_fields", operator="and", boost=2.0),
+        # most words
+        Q(
+            "multi_match",
+            query=words,
+            fields=TITLE_FIELDS,
+            type="best_fields",
+            minimum_should_match="2<75%",
+            boost=0.5,
+        ),
+        # the whole request as a phrase
+        Q("match_phrase", title_fold={"query": words, "slop": 1, "boost": 6.0}),
+        Q("match_phrase", keywords_fold={"query": words, "slop": 0, "boost": 6.0}),
+        Q("match_phrase", body_fold={"query": words, "slop": 1, "boost": 1.0}),
+    ]
+    if original:
+        # typos: one or two edits per folded word (the other variants are spelled by us)
+        clauses.append(
+            Q(
+                "multi_match",
+                query=words,
+                fields=["title_fold^2", "keywords_fold^2", "body_fold^0.3"],
+                fuzziness="AUTO",
+                prefix_length=1,
+                max_expansions=20,
+                minimum_should_match="2<75%",
+                boost=0.6,
+            )
+        )
+        if full != words:
+            clauses.append(Q("match_phrase", title_fold={"query": full, "slop": 0, "boost": 3.0}))
+    for pair in variant.bigrams():
+        clauses.append(Q("match_phrase", title_fold={"query": pair, "boost": 1.5}))
+        clauses.append(Q("match_phrase", keywords_fold={"query": pair, "boost": 1.5}))
+        clauses.append(Q("match_phrase", body_fold={"query": pair, "boost": 0.3}))
+    if variant.exact:
+        exact = variant.text.lower()
+        clauses.append(
+            Q("multi_match", query=exact, fields=EXACT_FIELDS, type="cross_fields", operator="and", boost=1.5)
+        )
+        clauses.append(Q("match_phrase", title={"query": exact, "slop": 1, "boost": 3.0}))
+    return Q("bool", should=clauses, minimum_should_match=1, boost=variant.weight)
+
+
+def text_query(plan):
+    """The scoring query for a plan, without filters."""
+    scored = []
+    if plan.code:
+        code = plan.code.lower()
+        scored.append(Q("constant_score", filter=Q("term", code=code), boost=1000.0))
+        scored.append(Q("constant_score", filter=Q("prefix", code=code + "."), boost=500.0))
+    if not plan.code_only:
+        variants = [_variant_query(v) for v in plan.variants]
+        if variants:
+            scored.append(Q("dis_max", queries=variants, tie_breaker=0.3))
+    if not scored:
+        return Q("match_none")
+    return _weighted(Q("bool", should=scored, minimum_should_match=1))
+
+
+def _weighted(query):
+    """Type and status priors from the adapters (procedures first, replaced ones after their successor)."""
+    functions = []
+    for adapter in registry.adapters():
+        if getattr(adapter, "boost", 1.0) != 1.0:
+            functions.append({"filter": {"term": {"type": adapter.type}}, "weight": adapter.boost})
+        for status, weight in getattr(adapter, "status_weights", {}).items():
+            functions.append(
+                {
+                    "filter": {
+                        "bool": {"filter": [{"term": {"type": adapter.type}}, {"term": {"status": status}}]}
+                    },
+                    "weight": weight,
+                }
+            )
+    if not functions:
+        return query
+    return Q("function_score", query=query, functions=functions, score_mode="multiply", boost_mode="multiply")
+
+
+def highlight_queries(plan):
+    """What to mark: every word of every variant; typos (fuzzy) only in titles, where it is cheap."""
+    words = [v.folded for v in plan.variants]
+    if not words:
+        return None, None
+    plain = [Q("match", **{field: w}) for w in words for field in ("title_fold", "body_fold")]
+    fuzzy = [Q("match", title_fold={"query": w, "fuzziness": "AUTO", "prefix_length": 1}) for w in words]
+    return Q("bool", should=plain + fuzzy), Q("bool", should=plain)
+
+
+def _filter_clauses(field_filters, exclude=None):
+    return [Q("terms", **{field: values}) for field, values in field_filters.items() if field != exclude]
+
+
+def _visibility(params):
+    """Hidden statuses (abolished) stay out unless the citizen filters on a status."""
+    if params.filters.get("status"):
+        return []
+    return [Q("term", hidden=False)]
+
+
+def build_search(plan, params, *, facets=True):
+    field_filters = params.field_filters()
+    visibility = _visibility(params)
+    s = Search(using=engine.get_client(), index=index.alias_name())
+    # Filters go to post_filter so that each facet can count its values under the other filters.
+    s = s.query(text_query(plan))
+    post = _filter_clauses(field_filters) + visibility
+    if post:
+        s = s.post_filter(Q("bool", filter=post))
+    if facets:
+        for param, field, _ in FACETS:
+            others = _filter_clauses(field_filters, exclude=field)
+            if field == "status":
+                # Counts for every status, abolished included, so the citizen can ask for them.
+                s.aggs.bucket(
+                    f"f_{param}", A("filter", Q("bool", filter=others) if others else Q("match_all"))
+                ).bucket("values", A("terms", field=field, size=FACET_SIZE))
+                continue
+            flt = others + visibility
+            s.aggs.bucket(f"f_{param}", A("filter", Q("bool", filter=flt) if flt else Q("match_all"))).bucket(
+                "values", A("terms", field=field, size=FACET_SIZE)
+            )
+    title_hq, body_hq = highlight_queries(plan)
+    if title_hq is not None:
+        s = s.highlight_options(type="unified", pre_tags=[highlight.PRE], post_tags=[highlight.POST])
+        s = s.highlight("title_fold", number_of_fragments=0, highlight_query=title_hq.to_dict())
+        s = s.highlight(
+            "body_fold",
+            fragment_size=highlight.SNIPPET_CHARS,
+            number_of_fragments=1,
+            no_match_size=0,
+            highlight_query=body_hq.to_dict(),
+            max_analyzed_offset=50_000,
+        )
+    s = s.source(SOURCE_FIELDS)
+    s = s.extra(track_total_hits=True, from_=params.offset, size=params.per_page)
+    return s
+
+
+def _hit(h, plan, labels, status_labels):
+    source = h.to_dict()
+    fragments = getattr(h.meta, "highlight", None)
+    title = source.get("title", "")
+    body = source.get("body", "")
+    terms = set(plan.all_terms())
+    title_html = None
+    snippet = None
+    if fragments is not None:
+        if "title_fold" in fragments:
+            title_html = highlight.map_folded_fragment(title, fragments["title_fold"][0])
+        if "body_fold" in fragments:
+            snippet = highlight.map_folded_fragment(body, fragments["body_fold"][0])
+    if title_html is None:
+        title_html = highlight.highlight_whole(title, terms)
+    if snippet is None:
+        snippet = highlight.highlight_terms(body, terms)
+    status = source.get("status", "")
+    return Hit(
+        page_id=int(h.meta.id),
+        type=source.get("type", ""),
+        type_label=labels.get(source.get("type", ""), ""),
+        title=title,
+        url=source.get("url", ""),
+        code=source.get("code", ""),
+        status=status,
+        status_label=source.get("status_label") or status_labels.get(status, ""),
+        title_html=title_html,
+        highlight=snippet,
+        summary=source.get("summary", "") or body[:200],
+        field=source.get("field", ""),
+        level=source.get("level", ""),
+        agency=source.get("agency", ""),
+        date=source.get("date"),
+        score=h.meta.score or 0.0,
+    )
+
+
+def facets_from(response, params):
+    labels = registry.type_labels()
+    status_labels = registry.status_labels()
+    hidden = set(registry.hidden_statuses())
+    facets = []
+    hidden_count = 0
+    aggs = getattr(response, "aggregations", None)
+    for param, _field, heading in FACETS:
+        if aggs is None or f"f_{param}" not in aggs:
+            continue
+        selected = set(params.filters.get(param, []))
+        values = []
+        for bucket in aggs[f"f_{param}"]["values"]["buckets"]:
+            value = bucket["key"]
+            if param == "type":
+                label = labels.get(value, value)
+            elif param == "status":
+                label = status_labels.get(value, value)
+                if value in hidden:
+                    hidden_count += bucket["doc_count"]
+            else:
+                label = value
+            values.append(
+                FacetValue(value=value, label=label, count=bucket["doc_count"], selected=value in selected)
+            )
+        for value in selected - {v.value for v in values}:
+            values.append(FacetValue(value=value, label=value, count=0, selected=True))
+        facets.append(Facet(param=param, label=heading, values=values))
+    return facets, hidden_count
+
+
+def search(plan, params, *, facets=True):
+    """Run the search on Elasticsearch; raises on any engine error (the caller falls back)."""
+    s = build_search(plan, params, facets=facets)
+    response = s.execute()
+    labels = registry.type_labels()
+    status_labels = registry.status_labels()
+    result = SearchResult(engine="elasticsearch", params=params)
+    result.total = response.hits.total.value
+    result.hits = [_hit(h, plan, labels, status_labels) for h in response]
+    if facets:
+        result.facets, result.hidden_count = facets_from(response, params)
+        if params.filters.get("status"):
+            result.hidden_count = 0
+    return result
+
+
+def autocomplete(plan, limit=8):
+    """Titles starting with, or containing a phrase starting with, what was typed so far."""
+    should = []
+    if plan.code:
+        should.append(Q("constant_score", filter=Q("prefix", code=plan.code.lower()), boost=100.0))
+    for variant in plan.variants[:3]:
+        typed = " ".join(variant.tokens)
+        should.append(
+            Q("match_phrase_prefix", title_fold={"query": typed, "max_expansions": 30, "boost": 3.0})
+        )
+        should.append(Q("match_bool_prefix", title_fold={"query": typed, "operator": "and"}))
+        should.append(
+            Q("match_phrase_prefix", keywords_fold={"query": typed, "max_expansions": 30, "boost": 2.0})
+        )
+    if not should:
+        return []
+    query = _weighted(Q("bool", should=should, minimum_should_match=1, filter=[Q("term", hidden=False)]))
+    s = Search(using=engine.get_client(), index=index.alias_name()).query(query)
+    s = s.source(["type", "title", "url", "code"]).extra(size=limit, track_total_hits=False)
+    labels = registry.type_labels()
+    return [
+        {
+            "title": h.title,
+            "url": h.url,
+            "code": getattr(h, "code", "") or "",
+            "type": h.type,
+            "type_label": labels.get(h.type, ""),
+        }
+        for h in s.execute()
+    ]

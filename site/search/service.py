@@ -1,0 +1,94 @@
+"""The one entry point the views use: pick the engine, fall back to the database, add "did you mean".
+
+When Elasticsearch fails (down, slow past ELASTICSEARCH_TIMEOUT, broken index) the same request is
+answered from the database and marked degraded; the failure is remembered in the cache for a few
+seconds so a citizen does not wait for a dead engine on every keystroke.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+from search import analysis, engine, fallback, query, spelling, synonyms
+from search.results import SearchResult
+
+logger = logging.getLogger(__name__)
+
+DOWN_SECONDS = 15
+
+
+def _down_key():
+    return "search:engine-down:" + hashlib.sha1(str(settings.ELASTICSEARCH_URL).encode()).hexdigest()[:16]
+
+
+def engine_available():
+    return engine.is_configured() and not cache.get(_down_key())
+
+
+def mark_engine_down(exc):
+    logger.warning("Search engine failed, answering from the database: %s: %s", type(exc).__name__, exc)
+    cache.set(_down_key(), True, DOWN_SECONDS)
+
+
+def mark_engine_up():
+    cache.delete(_down_key())
+
+
+def plan_for(text, groups=None):
+    return analysis.analyze(text, synonyms.load_groups() if groups is None else groups)
+
+
+def _corrections(text):
+    if not text or not text.strip() or analysis.looks_like_code_only(text):
+        return []
+    try:
+        return spelling.corrections(text)
+    except Exception:  # the vocabulary is a help, never a reason to fail a search
+        logger.exception("Spelling vocabulary unavailable")
+        return []
+
+
+def _run(plan, params, facets, engine_name=None):
+    if engine_name != "database" and (engine_name == "elasticsearch" or engine_available()):
+        try:
+            return query.search(plan, params, facets=facets)
+        except Exception as exc:  # any engine failure: answer from the database instead
+            if engine_name == "elasticsearch":
+                raise
+            mark_engine_down(exc)
+    result = fallback.search(plan, params, facets=facets)
+    result.degraded = engine.is_configured() and engine_name != "database"
+    return result
+
+
+def search(params, *, facets=True, groups=None, engine_name=None):
+    """Search with the engine if it answers, else the database. `engine_name` forces one (benchmarks)."""
+    started = time.perf_counter()
+    groups = synonyms.load_groups() if groups is None else groups
+    corrections = _corrections(params.q)
+    plan = analysis.analyze(params.q, groups, corrections=corrections)
+    if plan.empty:
+        result = SearchResult(engine="elasticsearch" if engine_available() else "database", params=params)
+        result.degraded = engine.is_configured() and result.engine == "database"
+        return result
+    result = _run(plan, params, facets, engine_name)
+    # "Did you mean": the spelling correction, which the search above already included.
+    if corrections and not plan.code_only:
+        result.suggestion = corrections[0]
+    result.took_ms = (time.perf_counter() - started) * 1000
+    return result
+
+
+def autocomplete(text, limit=8):
+    plan = analysis.analyze(text, synonyms.load_groups())
+    if plan.empty or len(plan.text) < 2:
+        return [], "database" if not engine_available() else "elasticsearch"
+    if engine_available():
+        try:
+            return query.autocomplete(plan, limit), "elasticsearch"
+        except Exception as exc:
+            mark_engine_down(exc)
+    return fallback.autocomplete(plan, limit), "database"

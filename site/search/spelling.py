@@ -1,0 +1,150 @@
+""" "Did you mean": corrections from our own vocabulary, the folded words of published titles.
+
+Words are compared folded, so the vocabulary is small (a few thousand syllables); corrections are
+one edit away (insert, delete, replace, swap), found through a deletion index. The suggestion is
+spelled with the diacritics most titles use ("dang ky khia sinh" → "đăng ký khai sinh").
+"""
+
+import threading
+import time
+from collections import Counter, defaultdict
+
+from django.db.models import Count, Max
+
+from search.vietnamese import fold, has_diacritics, syllables
+
+_lock = threading.Lock()
+_cache = {"key": None, "vocabulary": None}
+
+
+class Vocabulary:
+    def __init__(self, titles):
+        self.counts = Counter()
+        self.pairs = Counter()
+        forms = defaultdict(Counter)
+        pair_forms = defaultdict(Counter)
+        for title in titles:
+            words = [w for w in syllables(title) if w.isalpha()]
+            folded = [fold(w) for w in words]
+            self.counts.update(folded)
+            for word, key in zip(words, folded, strict=True):
+                forms[key][word] += 1
+            for i in range(len(words) - 1):
+                self.pairs[(folded[i], folded[i + 1])] += 1
+                pair_forms[(folded[i], folded[i + 1])][(words[i], words[i + 1])] += 1
+        self.spelling = {key: counter.most_common(1)[0][0] for key, counter in forms.items()}
+        self.pair_spelling = {key: counter.most_common(1)[0][0] for key, counter in pair_forms.items()}
+        self.deletes = defaultdict(set)
+        for word in self.counts:
+            for variant in _deletions(word):
+                self.deletes[variant].add(word)
+
+    def __contains__(self, word):
+        return word in self.counts
+
+    def candidates(self, word):
+        """Vocabulary words one edit away from `word` (folded)."""
+        found = set()
+        for variant in _deletions(word):
+            found |= self.deletes.get(variant, set())
+        return [c for c in found if _distance(word, c) == 1]
+
+    def correct(self, word, before=None, after=None):
+        """The best vocabulary word one edit away, judged by its neighbours first, then frequency."""
+        if word in self.counts or len(word) < 3 or not word.isalpha():
+            return None
+        candidates = self.candidates(word)
+        if not candidates:
+            return None
+
+        def score(c):
+            context = self.pairs.get((before, c), 0) + self.pairs.get((c, after), 0)
+            return (context, self.counts[c], -abs(len(c) - len(word)), c)
+
+        return max(candidates, key=score)
+
+    def spell(self, folded):
+        """Folded words written with the diacritics titles use, pairs first ("xây dựng", not "xây dụng")."""
+        out = []
+        for i, word in enumerate(folded):
+            left = self.pair_spelling.get((folded[i - 1], word)) if i else None
+            right = self.pair_spelling.get((word, folded[i + 1])) if i + 1 < len(folded) else None
+            out.append(left[1] if left else right[0] if right else self.spelling.get(word, word))
+        return out
+
+    def suggest(self, text):
+        """A corrected query spelled with diacritics, or '' when every word is known."""
+        words = syllables(text)
+        folded = [fold(w) for w in words]
+        fixed = list(folded)
+        changed = False
+        for i, word in enumerate(folded):
+            before = fixed[i - 1] if i else None
+            after = folded[i + 1] if i + 1 < len(folded) else None
+            fix = self.correct(word, before, after)
+            if fix:
+                fixed[i] = fix
+                changed = True
+        if not changed:
+            return ""
+        spelled = self.spell(fixed)
+        # Words the citizen typed with marks, or that are not in the vocabulary, stay as typed.
+        return " ".join(
+            word if has_diacritics(word) or fixed[i] not in self.counts else spelled[i]
+            for i, word in enumerate(words)
+        )
+
+
+def _deletions(word):
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _distance(a, b):
+    """Damerau-Levenshtein (optimal string alignment) distance, capped at 2."""
+    if abs(len(a) - len(b)) > 1:
+        return 2
+    prev2, prev = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return min(prev[-1], 2)
+
+
+CHECK_SECONDS = 30  # how often a process looks whether the titles changed
+
+
+def vocabulary():
+    """The vocabulary of the current titles, rebuilt in this process when the titles changed."""
+    from search.models import SearchEntry
+
+    now = time.monotonic()
+    if _cache["vocabulary"] is not None and now - _cache.get("checked", 0) < CHECK_SECONDS:
+        return _cache["vocabulary"]
+    stats = SearchEntry.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
+    key = (stats["n"], stats["last"])
+    with _lock:
+        _cache["checked"] = now
+        if _cache["key"] != key:
+            titles = SearchEntry.objects.values_list("title", flat=True).iterator(chunk_size=2000)
+            _cache["vocabulary"] = Vocabulary(titles)
+            _cache["key"] = key
+        return _cache["vocabulary"]
+
+
+def corrections(text):
+    """Spelling-corrected forms of the query worth searching too ([] when every word is known)."""
+    if not text or not text.strip():
+        return []
+    suggestion = vocabulary().suggest(text)
+    return [suggestion] if suggestion else []
+
+
+def suggest(text):
+    if not text or not text.strip():
+        return ""
+    return vocabulary().suggest(text)
