@@ -102,6 +102,7 @@ def test_unsubscribe_works_from_the_link(client, procedure, django_capture_on_co
     done = client.post(_path(url), {"List-Unsubscribe": "One-Click"})
     assert done.status_code == 200 and "Đã hủy nhận thông báo" in done.content.decode()
     assert not Subscription.objects.filter(email="a@example.com").exists()
+    assert not OutgoingMessage.objects.filter(to="a@example.com").exists()
     with django_capture_on_commit_callbacks(execute=True):
         amend(procedure, make_decision("6/QĐ-UBND", date(2026, 9, 1)), fee="Lệ phí 10.000 đồng")
     assert not [m for m in mail.outbox if "6/QĐ-UBND" in m.subject]

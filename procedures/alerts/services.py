@@ -17,6 +17,7 @@ from procedures.alerts.models import OutgoingMessage, Subscription
 logger = logging.getLogger(__name__)
 
 UNCONFIRMED_KEEP = timedelta(days=7)
+SENT_KEEP = timedelta(days=30)
 
 
 def base_url():
@@ -188,6 +189,12 @@ def purge_unconfirmed(now=None):
     """Addresses never confirmed are not kept: delete them after a week."""
     cutoff = (now or timezone.now()) - UNCONFIRMED_KEEP
     return Subscription.objects.filter(confirmed_at__isnull=True, created_at__lt=cutoff).delete()[0]
+
+
+def purge_sent(now=None):
+    """Sent messages hold an address: keep them thirty days for support questions, then delete them."""
+    cutoff = (now or timezone.now()) - SENT_KEEP
+    return OutgoingMessage.objects.filter(sent_at__lt=cutoff).delete()[0]
 
 
 def schedule_delivery():

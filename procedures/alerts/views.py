@@ -60,7 +60,9 @@ def unsubscribe(request, token):
     subscription = Subscription.objects.filter(token=token).first()
     if request.method == "POST":
         if subscription is not None:
-            subscription.delete()  # nothing about the person is kept after unsubscribing
+            # Nothing about the person is kept after unsubscribing, not even the mail already sent.
+            subscription.messages.all().delete()
+            subscription.delete()
         return render(request, "procedure_alerts/unsubscribed.html")
     if subscription is None:
         return render(request, "procedure_alerts/unsubscribed.html", {"already": True})

@@ -3,13 +3,13 @@
 from django.core.management.base import BaseCommand
 
 from procedures.alerts.models import OutgoingMessage
-from procedures.alerts.services import deliver_due, purge_unconfirmed
+from procedures.alerts.services import deliver_due, purge_sent, purge_unconfirmed
 
 
 class Command(BaseCommand):
     help = (
         "Gửi các thư thông báo thay đổi thủ tục đang chờ (kể cả thư gửi lỗi đến hạn gửi lại) "
-        "và xóa đăng ký quá 7 ngày chưa xác nhận. Nên chạy định kỳ vài phút một lần."
+        "xóa đăng ký quá 7 ngày chưa xác nhận và thư đã gửi quá 30 ngày. Nên chạy định kỳ vài phút một lần."
     )
 
     def handle(self, *args, **options):
@@ -17,6 +17,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Thư đến hạn gửi: {waiting}")
         sent, failed = deliver_due()
         purged = purge_unconfirmed()
-        self.stdout.write(f"Đã gửi: {sent}; gửi lỗi, sẽ thử lại: {failed}; đăng ký chưa xác nhận đã xóa: {purged}")
+        old = purge_sent()
+        self.stdout.write(f"Đã gửi: {sent}; gửi lỗi, sẽ thử lại: {failed}; đăng ký chưa xác nhận đã xóa: {purged}; thư cũ đã xóa: {old}")
         left = OutgoingMessage.objects.filter(sent_at__isnull=True).count()
         self.stdout.write(f"Còn chờ trong hàng đợi: {left}")
