@@ -1,3 +1,14 @@
-"""Routes (see procedures/urls.py)."""
+"""Routes of the open data (see procedures/urls.py): downloads under thu-tuc/du-lieu/, the JSON API under
+api/thu-tuc/."""
 
-urlpatterns = []
+from django.urls import path
+
+from procedures import api
+
+app_name = "procedures_data"
+
+urlpatterns = [
+    path("thu-tuc/du-lieu/xuat.<str:fmt>", api.download, name="download"),
+    path("api/thu-tuc/", api.procedure_list, name="api_list"),
+    path("api/thu-tuc/<str:code>/", api.procedure_detail, name="api_detail"),
+]

@@ -1,8 +1,12 @@
 """Admin registration of the catalogue's reference data, grouped under one menu."""
 
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from procedures.import_views import ProcedureImportViewSet
+from procedures.importing.apply import LOG_ACTION
 from procedures.models import Agency, AnnouncingDecision, OnlineServiceKind, ProcedureField, ProcedureLevel
 
 
@@ -50,7 +54,22 @@ class CatalogueGroup(SnippetViewSetGroup):
         ProcedureLevelViewSet,
         AgencyViewSet,
         OnlineServiceKindViewSet,
+        ProcedureImportViewSet,
     )
 
 
 register_snippet(CatalogueGroup)
+
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions):
+    @actions.register_action(LOG_ACTION)
+    class ImportLogFormatter(LogFormatter):
+        label = "Nhập danh mục"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            decisions = ", ".join(f"Quyết định số {n}" for n in data.get("decisions") or [])
+            verb = "Tạo" if data.get("created") else "Cập nhật"
+            text = f"{verb} từ tệp nhập «{data.get('file', '')}»"
+            return f"{text} theo {decisions}" if decisions else text

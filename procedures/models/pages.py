@@ -1,5 +1,6 @@
 """The catalogue page, the procedure page (national TTHC template) and its status history."""
 
+import datetime
 import re
 
 from django.core.exceptions import ValidationError
@@ -81,7 +82,17 @@ class ProcedurePage(Page):
         "Tên thủ tục",
         help_text="Tên đầy đủ như văn bản công bố; tiêu đề trang được rút gọn tự động nếu quá 255 ký tự.",
     )
+    code_local = models.CharField(
+        "Mã áp dụng tại địa phương",
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text="Mã do cổng dịch vụ công của tỉnh hiển thị, ví dụ 1.001699.000.00.00.H17 (nếu có).",
+    )
     procedure_type = models.CharField("Loại thủ tục", max_length=255, blank=True)
+    ministry = models.CharField(
+        "Bộ, ngành quản lý", max_length=255, blank=True, help_text="Bộ, ngành công bố thủ tục trong danh mục quốc gia."
+    )
     field = models.ForeignKey(
         "procedures.ProcedureField", verbose_name="Lĩnh vực", on_delete=models.PROTECT, related_name="procedures"
     )
@@ -138,6 +149,9 @@ class ProcedurePage(Page):
     )
     source_url = models.URLField("Nguồn công bố", max_length=1000, blank=True)
     source_note = models.TextField("Ghi chú nguồn", blank=True)
+    data_source = models.TextField(
+        "Nguồn dữ liệu", blank=True, help_text="Nơi bản ghi được đọc khi nhập (kho dữ liệu, trang web)."
+    )
     # Derived from the status history on every save; stored so listings and filters stay cheap.
     status = models.CharField(
         "Tình trạng hiện tại", max_length=16, choices=Status.choices, default=Status.NEW, editable=False
@@ -151,8 +165,10 @@ class ProcedurePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("code"),
+                FieldPanel("code_local"),
                 FieldPanel("official_name"),
                 FieldPanel("procedure_type"),
+                FieldPanel("ministry"),
                 FieldRowPanel([FieldPanel("field"), FieldPanel("level")]),
                 FieldPanel("other_levels"),
                 FieldPanel("keywords"),
@@ -187,7 +203,9 @@ class ProcedurePage(Page):
         ),
         InlinePanel("status_changes", heading="Lịch sử công bố", label="Lần công bố"),
         FieldPanel("related_procedures"),
-        MultiFieldPanel([FieldPanel("source_url"), FieldPanel("source_note")], heading="Nguồn"),
+        MultiFieldPanel(
+            [FieldPanel("source_url"), FieldPanel("source_note"), FieldPanel("data_source")], heading="Nguồn"
+        ),
     ]
     promote_panels = [FieldPanel("slug"), FieldPanel("search_description"), FieldPanel("show_in_menus")]
 
@@ -319,9 +337,12 @@ class StatusChange(Orderable):
 
     @staticmethod
     def sort_key(change):
+        """Oldest first. An undated entry (e.g. a national record imported without its decision date)
+        counts as older than every dated one; entries not saved yet come last among equals."""
         decision_date = change.decision.date if change.decision_id and change.decision else None
         when = change.effective_date or decision_date
-        return (when is None, when or 0, change.sort_order or 0, change.pk or 0)
+        order = change.sort_order if change.sort_order is not None else 1 << 30
+        return (when is not None, when or datetime.date.min, order, change.pk or 0)
 
     def clean(self):
         super().clean()

@@ -1,0 +1,351 @@
+"""Between open-data records (the shape of procedures.json) and the structured parts of a ProcedurePage.
+
+`record_streams` turns a record's lists into StreamField data; `streams_to_record` turns them back.
+Export followed by import is stable: importing an exported record gives back the same blocks.
+Pure Python (no database), so the rules can be tested on the 591 real records directly.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from .codes import clean_text, fold
+
+# --- steps ---------------------------------------------------------------------------------------
+
+_STEP_RE = re.compile(r"^(Bước\s+\d+[a-z]?)\s*(?:[:.]|[-–])\s*", re.IGNORECASE)
+
+
+def steps_blocks(lines: list[str]) -> list[dict]:
+    """'Bước N: …' lines start a step; the lines below it (sub-points) belong to it.
+
+    Records that never say "Bước" keep one step per published line.
+    """
+    if not any(_STEP_RE.match(line) for line in lines):
+        return [_block("step", {"title": "", "description": line}) for line in lines]
+    blocks: list[dict] = []
+    for line in lines:
+        m = _STEP_RE.match(line)
+        if m and line[m.end() :].strip():
+            title = " ".join(m.group(1).split())
+            blocks.append(_block("step", {"title": title, "description": line[m.end() :]}))
+        elif blocks and blocks[-1]["value"]["title"]:
+            blocks[-1]["value"]["description"] += "\n" + line
+        else:
+            blocks.append(_block("step", {"title": "", "description": line}))
+    return blocks
+
+
+def steps_lines(blocks) -> list[str]:
+    lines = []
+    for value in _values(blocks):
+        parts = (value.get("description") or "").split("\n")
+        title = (value.get("title") or "").strip()
+        if title:
+            parts[0] = f"{title}: {parts[0]}"
+        lines.extend(p for p in parts if p.strip())
+    return lines
+
+
+# --- channels ------------------------------------------------------------------------------------
+
+CHANNEL_BY_CODE = {"in_person": "truc_tiep", "online": "truc_tuyen", "post": "buu_chinh"}
+CHANNEL_LABELS = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến", "buu_chinh": "Dịch vụ bưu chính"}
+
+
+def channel_blocks(submission: list[dict]) -> list[dict]:
+    blocks = []
+    for entry in submission:
+        method = CHANNEL_BY_CODE.get(entry.get("channel") or "", "truc_tiep")
+        label = entry.get("method") or ""
+        # A method worded beyond the plain label ("Trực tiếp tại cơ quan …") keeps its wording.
+        description = label if fold(label) != fold(CHANNEL_LABELS[method]) else ""
+        blocks.append(
+            _block(
+                "channel",
+                {
+                    "method": method,
+                    "deadline": entry.get("time") or "",
+                    "fee": entry.get("fee") or "",
+                    "description": description,
+                },
+            )
+        )
+    return blocks
+
+
+def channel_entries(blocks) -> list[dict]:
+    out = []
+    for value in _values(blocks):
+        label = CHANNEL_LABELS.get(value.get("method"), "Trực tiếp")
+        description = value.get("description") or ""
+        if description and fold(description).startswith(fold(label)):
+            label = description
+        out.append({"method": label, "time": value.get("deadline") or None, "fee": value.get("fee") or None})
+    return out
+
+
+# --- dossier -------------------------------------------------------------------------------------
+
+# A note about a particular case, published among the documents ("Trường hợp …", "Đối với …").
+# Case-sensitive on purpose: a lower-case "trường hợp" continues a sentence.
+_CASE_NOTE_RE = re.compile(
+    r"^(?:[-+*•]+\s*|\d{1,2}[.)]\s*|[a-zđ][.)]\s*)?(?:Trường hợp|Đối với|TH\s|Riêng đối với)\b"
+)
+_CASE_NAME_MAX = 500
+
+
+def _split_note(line: str) -> tuple[str, str] | None:
+    """('Trường hợp X', 'Y') from 'Trường hợp X thì Y' / 'Đối với X: Y'; None when it does not split."""
+    cuts = [i for i in (line.find(" thì "), line.find(": ")) if i > 0]
+    if not cuts:
+        i = line.find(", ")
+        cuts = [i] if i > 0 else []
+    if not cuts:
+        return None
+    cut = min(cuts)
+    condition = line[:cut].rstrip(" ,:")
+    rest = line[cut:].lstrip(" ,:")
+    if rest.startswith("thì "):
+        rest = rest[4:]
+    rest = rest.strip()
+    if not rest or not condition or len(condition) > _CASE_NAME_MAX:
+        return None
+    return condition, rest[0].upper() + rest[1:]
+
+
+def _item(name: str) -> dict:
+    return {"name": name, "form_name": "", "form": None, "originals": None, "copies": None, "note": ""}
+
+
+def dossier_blocks(lines: list[str]) -> list[dict]:
+    """Group the published document list by case.
+
+    - a line ending with ':' opens a case named by it; the plain lines below it are its items;
+    - a note "Trường hợp X thì Y" / "Đối với X: Y" becomes its own case X with the item Y;
+    - every other line is a document of the general case, which comes first.
+    The national crawl does not keep the page order exactly, so only what the text itself says is used.
+    """
+    general: list[dict] = []
+    cases: list[dict] = []
+    current: dict | None = None
+    for line in lines:
+        text = line.strip()
+        if text.endswith(":") and len(text) - 1 <= _CASE_NAME_MAX and text.rstrip(":").strip():
+            current = {"case_name": text[:-1].rstrip(), "items": []}
+            cases.append(current)
+            continue
+        if _CASE_NOTE_RE.match(text):
+            split = _split_note(text)
+            if split:
+                cases.append({"case_name": split[0], "items": [_item(split[1])]})
+                continue
+            if len(text) <= _CASE_NAME_MAX:
+                cases.append({"case_name": text.rstrip(":"), "items": []})
+                continue
+        (current["items"] if current else general).append(_item(line))
+    out = [_block("case", {"case_name": "", "items": general})] if general else []
+    return out + [_block("case", case) for case in cases]
+
+
+def dossier_lines(blocks) -> list[str]:
+    lines = []
+    for value in _values(blocks):
+        name = (value.get("case_name") or "").strip()
+        if name:
+            lines.append(name if name.endswith(":") else name + ":")
+        for item in value.get("items") or []:
+            item = item.get("value", item) if isinstance(item, dict) and "type" in item else item
+            text = (item.get("name") or "").strip()
+            if text:
+                lines.append(text)
+    return lines
+
+
+# --- legal basis ---------------------------------------------------------------------------------
+
+_NUMBER_RE = re.compile(r"(?<![\w/])(\d{1,5}(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)")
+_TRAILING_NUMBER_RE = re.compile(r"^(?P<title>.+?)\s*\((?P<number>[^()]+)\)$", re.DOTALL)
+_DATE_RE = re.compile(
+    r"ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"
+    r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))",
+    re.IGNORECASE,
+)
+_ISSUER_RE = re.compile(
+    r"\bcủa\s+(?P<issuer>(?:Ủy ban|Uỷ ban|UBND|Bộ|Chính phủ|Quốc hội|Thủ tướng|Hội đồng|Ngân hàng|Tòa án|"
+    r"Viện|Kiểm toán|Bảo hiểm|Văn phòng|Chủ tịch)[^,;():]*?)(?=\s+(?:về|quy định|hướng dẫn|ban hành|"
+    r"sửa đổi|bổ sung|thực hiện|và|năm)\b|[,;():]|$)"
+)
+# Issuer from the number's suffix when the text does not name it.
+_ISSUER_BY_SUFFIX = {
+    "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "NĐ-CP": "Chính phủ", "NQ-CP": "Chính phủ",
+    "QĐ-TTg": "Thủ tướng Chính phủ", "CT-TTg": "Thủ tướng Chính phủ", "BCA": "Bộ Công an",
+    "BTC": "Bộ Tài chính", "BTP": "Bộ Tư pháp", "BXD": "Bộ Xây dựng", "BQP": "Bộ Quốc phòng",
+    "BNNMT": "Bộ Nông nghiệp và Môi trường", "BTNMT": "Bộ Tài nguyên và Môi trường",
+    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn", "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
+    "BGTVT": "Bộ Giao thông vận tải", "BNV": "Bộ Nội vụ", "BYT": "Bộ Y tế", "BGDĐT": "Bộ Giáo dục và Đào tạo",
+    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "BCT": "Bộ Công Thương", "BKHĐT": "Bộ Kế hoạch và Đầu tư",
+    "NHNN": "Ngân hàng Nhà nước Việt Nam", "BHXH": "Bảo hiểm xã hội Việt Nam", "BTTTT": "Bộ Thông tin và Truyền thông",
+    "BKHCN": "Bộ Khoa học và Công nghệ", "BNG": "Bộ Ngoại giao", "BDTTG": "Bộ Dân tộc và Tôn giáo",
+}  # fmt: skip
+_SUFFIX_ISSUERS = sorted(_ISSUER_BY_SUFFIX.items(), key=lambda kv: -len(kv[0]))
+
+
+def _issuer_from_number(number: str) -> str:
+    tail = number.split("/")[-1]
+    for suffix, issuer in _SUFFIX_ISSUERS:
+        if tail == suffix or tail.endswith("-" + suffix) or re.fullmatch(re.escape(suffix) + r"\d+", tail):
+            return issuer
+    return ""
+
+
+def parse_legal_basis(text: str) -> dict:
+    """{'number', 'title', 'date', 'issuer'} from one published line; the title keeps the text.
+
+    "Luật Doanh nghiệp (59/2020/QH14)" → title "Luật Doanh nghiệp", number "59/2020/QH14"; otherwise the
+    title is the whole line and number, date and issuer are read from it when it names them.
+    """
+    title, number = text, ""
+    m = _TRAILING_NUMBER_RE.match(text)
+    if m and _NUMBER_RE.fullmatch(m.group("number").strip()) and len(m.group("number").strip()) <= 120:
+        title, number = m.group("title"), m.group("number").strip()
+    else:
+        found = _NUMBER_RE.search(text)
+        if found and len(found.group(1)) <= 120:
+            number = found.group(1)
+    date = None
+    dm = _DATE_RE.search(text)
+    if dm:
+        try:
+            date = datetime.date(
+                int(dm.group("y") or dm.group("y2")), int(dm.group("m") or dm.group("m2")), int(dm.group("d"))
+            )
+        except ValueError:
+            date = None
+    im = _ISSUER_RE.search(text)
+    issuer = im.group("issuer").strip() if im else (_issuer_from_number(number) if number else "")
+    return {
+        "number": number,
+        "title": title,
+        "date": date.isoformat() if date else None,
+        "issuer": issuer[:255],
+    }
+
+
+def legal_basis_blocks(lines: list[str]) -> list[dict]:
+    return [_block("document", parse_legal_basis(line)) for line in lines if line.strip()]
+
+
+def legal_basis_lines(blocks) -> list[str]:
+    lines = []
+    for value in _values(blocks):
+        title = (value.get("title") or "").strip()
+        number = (value.get("number") or "").strip()
+        if number and number not in title:
+            title = f"{title} ({number})" if title else number
+        if title:
+            lines.append(title)
+    return lines
+
+
+# --- forms ---------------------------------------------------------------------------------------
+
+
+def form_blocks(names: list[str], documents_by_title: dict | None = None) -> list[dict]:
+    """One block per form file name; a Wagtail document an editor attached under the same name stays."""
+    documents_by_title = documents_by_title or {}
+    return [
+        _block("form", {"title": name[:500], "document": documents_by_title.get(name[:500])})
+        for name in names
+        if name.strip()
+    ]
+
+
+def form_titles(blocks) -> list[str]:
+    return [v.get("title") for v in _values(blocks) if (v.get("title") or "").strip()]
+
+
+# --- appendix cells ------------------------------------------------------------------------------
+
+
+def split_cell_lines(text: str | None) -> list[str]:
+    """A multi-line appendix cell ("Luật …\\nNghị định …") as its lines."""
+    return [line for line in clean_text(text, multiline=True).split("\n") if line]
+
+
+# --- stored shape and limits ----------------------------------------------------------------------
+
+# (block type → {child: (max length or None, required)}) as procedures/blocks.py declares them.
+LIMITS = {
+    "step": {"title": (255, False), "description": (None, True)},
+    "channel": {"method": (None, True), "deadline": (None, False), "fee": (None, False), "description": (None, False)},
+    "case": {"case_name": (500, False)},
+    "item": {"name": (None, True), "form_name": (255, False), "note": (500, False)},
+    "document": {"number": (120, False), "title": (None, True), "issuer": (255, False)},
+    "form": {"title": (500, True)},
+}
+BLOCK_LABELS = {
+    "step": "bước", "channel": "cách thức", "case": "trường hợp", "item": "giấy tờ",
+    "document": "văn bản", "form": "mẫu",
+}  # fmt: skip
+CHILD_LABELS = {
+    "title": "tên", "description": "nội dung", "method": "cách thức", "case_name": "tên trường hợp",
+    "name": "tên giấy tờ", "form_name": "mẫu đơn", "note": "ghi chú", "number": "số, ký hiệu",
+    "issuer": "cơ quan ban hành",
+}  # fmt: skip
+
+
+def canonical(blocks: list[dict]) -> list[dict]:
+    """Stream data as Wagtail stores it, without ids: list items wrapped as {'type': 'item', 'value'}."""
+    out = []
+    for block in blocks:
+        value = dict(block["value"])
+        if "items" in value:
+            value["items"] = [
+                item if "type" in item and "value" in item else {"type": "item", "value": item}
+                for item in value["items"]
+            ]
+        out.append({"type": block["type"], "value": value})
+    return out
+
+
+def block_problems(blocks: list[dict]) -> list[str]:
+    """Vietnamese descriptions of values the blocks would refuse (too long, missing)."""
+    problems = []
+
+    def check(kind, value, position):
+        for child, (limit, required) in LIMITS[kind].items():
+            text = value.get(child)
+            text = "" if text is None else str(text)
+            where = f"{BLOCK_LABELS[kind]} thứ {position}"
+            if required and not text.strip():
+                problems.append(f"{where} thiếu {CHILD_LABELS[child]}")
+            elif limit and len(text) > limit:
+                problems.append(f"{where}: {CHILD_LABELS[child]} dài quá {limit} ký tự")
+
+    for position, block in enumerate(blocks, start=1):
+        value = block["value"]
+        check(block["type"], value, position)
+        for sub, item in enumerate(value.get("items") or [], start=1):
+            check("item", item.get("value", item), sub)
+    return problems
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _block(block_type: str, value: dict) -> dict:
+    return {"type": block_type, "value": value}
+
+
+def _values(blocks) -> list[dict]:
+    """Block values from raw stream data ([{type, value}]) or a StreamValue."""
+    out = []
+    for block in blocks or []:
+        if isinstance(block, dict):
+            out.append(block.get("value") or {})
+        else:  # StreamChild
+            value = block.block.get_prep_value(block.value)
+            out.append(value)
+    return out
