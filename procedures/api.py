@@ -266,4 +266,3 @@ def download(request, fmt):
     response["Cache-Control"] = "public, max-age=300"
     response["Access-Control-Allow-Origin"] = "*"
     return response
-

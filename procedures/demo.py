@@ -19,7 +19,12 @@ DEMO_SUMMARY = (
 # (status section, code, code it replaces, note) — all among the first records, so a limited load has them.
 STORIES = [
     ("amended", "1.001456", None, "Minh họa: sửa đổi thành phần hồ sơ và cách thức nộp (ví dụ trình diễn)"),
-    ("replaced", "1.001437", "1.000253", "Minh họa: khai báo qua trang thông tin điện tử thay cho phiếu giấy"),
+    (
+        "replaced",
+        "1.001437",
+        "1.000253",
+        "Minh họa: khai báo qua trang thông tin điện tử thay cho phiếu giấy",
+    ),
     ("abolished", "1.001226", None, "Minh họa: bãi bỏ để trình diễn lịch sử công bố"),
 ]
 SECTIONS = {

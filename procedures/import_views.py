@@ -17,8 +17,8 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
 
 from procedures.importing.apply import MAX_UPLOAD_BYTES, import_file
 from procedures.models import ProcedureIndexPage
@@ -103,7 +103,9 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         if report.errors:
             self._forget(token)
         return self.render_to_response(
-            self.get_context_data(form=self.form_class(), report=report, token=None if report.errors else token)
+            self.get_context_data(
+                form=self.form_class(), report=report, token=None if report.errors else token
+            )
         )
 
     # apply ------------------------------------------------------------------------------------------

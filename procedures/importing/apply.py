@@ -178,7 +178,9 @@ class _References:
     }
 
     def __init__(self):
-        self.known = {kind: {match_key(o.name): o for o in model.objects.all()} for kind, model in REFS.items()}
+        self.known = {
+            kind: {match_key(o.name): o for o in model.objects.all()} for kind, model in REFS.items()
+        }
         self.pending: dict[str, dict[str, str]] = defaultdict(dict)
         self.decisions = {d.number: d for d in AnnouncingDecision.objects.all()}
         self.pending_decisions: dict[str, dict] = {}
@@ -529,14 +531,18 @@ def plan_records(data: bytes, filename: str, *, decision: str | None = None) -> 
         if not number:
             continue
         if planned.page is None:
-            planner.add_status(planned, PlannedStatus(Status.NEW, number, planner.refs.decision_date(number), row=index))
+            planner.add_status(
+                planned, PlannedStatus(Status.NEW, number, planner.refs.decision_date(number), row=index)
+            )
         elif planned.changed and not any(
             c.decision and c.decision.number == number for c in planned.page.status_changes.all()
         ):
             parts = ", ".join(planned.changed)
             planner.add_status(
                 planned,
-                PlannedStatus(Status.AMENDED, number, planner.refs.decision_date(number), changed_parts=parts, row=index),
+                PlannedStatus(
+                    Status.AMENDED, number, planner.refs.decision_date(number), changed_parts=parts, row=index
+                ),
             )
     for planned, history, index, where in deferred_history:
         _plan_history(planner, planned, history, index, where)
@@ -554,9 +560,11 @@ def _record_positions(data: bytes, records: list[dict]) -> list[int]:
     for record in records:
         for position in range(start, len(items)):
             item = items[position]
-            if isinstance(item, dict) and str(item.get("code", "")).strip() == record["code"] and (
-                item.get("level") or None
-            ) == (record.get("level") or None):
+            if (
+                isinstance(item, dict)
+                and str(item.get("code", "")).strip() == record["code"]
+                and (item.get("level") or None) == (record.get("level") or None)
+            ):
                 out.append(position + 1)
                 start = position + 1
                 break
@@ -607,7 +615,9 @@ def _decision_arg(text, report):
     text = " ".join(text.split())
     parsed = parse_decision_line(text if "quyết định" in match_key(text) else f"Quyết định số {text}")
     if not parsed:
-        report.errors.append(Message(None, f"Số quyết định «{text}» không hợp lệ (ví dụ đúng: 1234/QĐ-UBND)."))
+        report.errors.append(
+            Message(None, f"Số quyết định «{text}» không hợp lệ (ví dụ đúng: 1234/QĐ-UBND).")
+        )
         return None
     number, date, issuer, _problem = parsed
     return number, date, issuer
@@ -646,7 +656,9 @@ def plan_appendix(data: bytes, filename: str, *, decision: str | None = None) ->
             )
         )
         return report
-    codes = {r.code for r in parsed.rows if r.code} | {r.replaces_code for r in parsed.rows if r.replaces_code}
+    codes = {r.code for r in parsed.rows if r.code} | {
+        r.replaces_code for r in parsed.rows if r.replaces_code
+    }
     names = {r.replaces_name for r in parsed.rows if r.replaces_name and not r.replaces_code}
     names |= {r.name for r in parsed.rows if not r.code}
     planner = _Planner(report, codes, names)
@@ -682,7 +694,9 @@ def _plan_row(planner: _Planner, row, number, effective):
         planner.check_new(planned, n, where)
     planner.check_streams(planned, n, where)
     if row.status == Status.REPLACED:
-        planner.add_status(planned, PlannedStatus(Status.NEW, number, effective, note=_replaces_note(row), row=n))
+        planner.add_status(
+            planned, PlannedStatus(Status.NEW, number, effective, note=_replaces_note(row), row=n)
+        )
         old = None
         if row.replaces_code:
             old = planner.find(row.replaces_code, None)
@@ -690,14 +704,19 @@ def _plan_row(planner: _Planner, row, number, effective):
             old = planner.find_by_name(row.replaces_name)
         if old is None:
             missing = row.replaces_code or f"«{row.replaces_name}»"
-            planner.warn(n, where, f"không tìm thấy thủ tục bị thay thế {missing} trong danh mục; chỉ tạo thủ tục mới")
+            planner.warn(
+                n, where, f"không tìm thấy thủ tục bị thay thế {missing} trong danh mục; chỉ tạo thủ tục mới"
+            )
         elif old is planned:
             planner.error(n, where, "thủ tục không thể thay thế chính nó")
         else:
             if n not in old.rows:
                 old.rows.append(n)
             planner.add_status(
-                old, PlannedStatus(Status.REPLACED, number, effective, note=row.note or "", replacement=planned.key, row=n)
+                old,
+                PlannedStatus(
+                    Status.REPLACED, number, effective, note=row.note or "", replacement=planned.key, row=n
+                ),
             )
         return
     status = PlannedStatus(row.status, number, effective, row=n)
@@ -741,7 +760,9 @@ def _row_values(planner: _Planner, row, level_key, n, where):
             if kind:
                 values["online_service_kind"] = kind
             else:
-                planner.warn(n, where, f"không nhận ra mức độ dịch vụ công trực tuyến «{text[:60]}»; đã bỏ qua")
+                planner.warn(
+                    n, where, f"không nhận ra mức độ dịch vụ công trực tuyến «{text[:60]}»; đã bỏ qua"
+                )
     return values
 
 
@@ -961,7 +982,11 @@ def import_file(
     return report
 
 
-def import_records(records: list[dict], *, dry_run=False, decision=None, user=None, progress=None, filename="records.json"):
+def import_records(
+    records: list[dict], *, dry_run=False, decision=None, user=None, progress=None, filename="records.json"
+):
     """Import records given as Python dicts (the demo loader and benchmarks use this)."""
     data = json.dumps(records, ensure_ascii=False).encode("utf-8")
-    return import_file(io.BytesIO(data), filename, dry_run=dry_run, decision=decision, user=user, progress=progress)
+    return import_file(
+        io.BytesIO(data), filename, dry_run=dry_run, decision=decision, user=user, progress=progress
+    )

@@ -279,7 +279,12 @@ def split_cell_lines(text: str | None) -> list[str]:
 # (block type → {child: (max length or None, required)}) as procedures/blocks.py declares them.
 LIMITS = {
     "step": {"title": (255, False), "description": (None, True)},
-    "channel": {"method": (None, True), "deadline": (None, False), "fee": (None, False), "description": (None, False)},
+    "channel": {
+        "method": (None, True),
+        "deadline": (None, False),
+        "fee": (None, False),
+        "description": (None, False),
+    },
     "case": {"case_name": (500, False)},
     "item": {"name": (None, True), "form_name": (255, False), "note": (500, False)},
     "document": {"number": (120, False), "title": (None, True), "issuer": (255, False)},

@@ -91,7 +91,10 @@ class ProcedurePage(Page):
     )
     procedure_type = models.CharField("Loại thủ tục", max_length=255, blank=True)
     ministry = models.CharField(
-        "Bộ, ngành quản lý", max_length=255, blank=True, help_text="Bộ, ngành công bố thủ tục trong danh mục quốc gia."
+        "Bộ, ngành quản lý",
+        max_length=255,
+        blank=True,
+        help_text="Bộ, ngành công bố thủ tục trong danh mục quốc gia.",
     )
     field = models.ForeignKey(
         "procedures.ProcedureField", verbose_name="Lĩnh vực", on_delete=models.PROTECT, related_name="procedures"

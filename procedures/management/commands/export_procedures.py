@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("out", help="Tệp kết quả; «-» để in ra màn hình (chỉ JSON, CSV).")
-        parser.add_argument("--format", choices=sorted(export.FORMATS), help="Định dạng; mặc định theo đuôi tệp.")
+        parser.add_argument(
+            "--format", choices=sorted(export.FORMATS), help="Định dạng; mặc định theo đuôi tệp."
+        )
         parser.add_argument("--field", help="Chỉ lĩnh vực này (mã trong đường dẫn, ví dụ ho-tich).")
         parser.add_argument("--level", help="Chỉ cấp thực hiện này (ví dụ cap-xa).")
         parser.add_argument("--agency", help="Chỉ cơ quan thực hiện này.")

@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--decision",
             help=(
-                "Quyết định công bố, ví dụ \"1234/QĐ-UBND ngày 15/3/2025\". Với phụ lục: dùng thay cho số "
+                'Quyết định công bố, ví dụ "1234/QĐ-UBND ngày 15/3/2025". Với phụ lục: dùng thay cho số '
                 "quyết định ghi ở tiêu đề; với bản ghi JSON: dùng cho các bản ghi không có «decision»."
             ),
         )
