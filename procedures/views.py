@@ -112,6 +112,12 @@ class DossierCase:
     name: str
     items: list = field(default_factory=list)
 
+    @property
+    def label(self):
+        """ "Trường hợp 2: bầu lại Ban quản trị…" without repeating the published "Trường hợp"."""
+        name = re.sub(r"^trường hợp\s+", "", self.name, flags=re.IGNORECASE) if self.number else self.name
+        return f"Trường hợp {self.number}: {name}" if self.number else name
+
 
 def dossier_cases(page):
     """The dossier as cases; named cases are numbered 1..n in the order the page lists them."""
@@ -199,7 +205,8 @@ def build_checklist(page, raw_choice):
 def status_history(page):
     """The status changes in time order, with their decisions and replacements, in one query."""
     changes = sorted(
-        StatusChange.objects.filter(page=page).select_related("decision", "replacement"), key=StatusChange.sort_key
+        StatusChange.objects.filter(page=page).select_related("decision", "replacement"),
+        key=StatusChange.sort_key,
     )
     for change in changes:
         change.when = change_date(change)
@@ -245,7 +252,9 @@ def government_service_jsonld(page, request, *, url, desk, channels, settings):
                 entry["servicePhone"] = {"@type": "ContactPoint", "telephone": desk.phone}
         available.append(entry)
     if not available and page.online_service_url:
-        available.append({"@type": "ServiceChannel", "name": "Trực tuyến", "serviceUrl": page.online_service_url})
+        available.append(
+            {"@type": "ServiceChannel", "name": "Trực tuyến", "serviceUrl": page.online_service_url}
+        )
     if available:
         data["availableChannel"] = available
     if not page.is_in_force:
@@ -333,7 +342,9 @@ def procedure_context(page, request):
     if ward and ward.hotline:
         hotlines.insert(0, (f"Đường dây nóng {ward.full_name}", ward.hotline))
 
-    jsonld = government_service_jsonld(page, request, url=full_url, desk=desk, channels=channels, settings=settings)
+    jsonld = government_service_jsonld(
+        page, request, url=full_url, desk=desk, channels=channels, settings=settings
+    )
     return {
         "official_name": page.official_name or page.title,
         "history": history,
@@ -356,7 +367,9 @@ def procedure_context(page, request):
         "feedback_url": f"{FEEDBACK_URL}?thu_tuc={quote(page.code)}",
         "hotlines": hotlines,
         "jsonld": jsonld_script(jsonld),
-        "last_updated": page.last_published_at or page.latest_revision_created_at,
+        "last_updated": page.last_published_at
+        or page.latest_revision_created_at
+        or (latest.when if latest else None),
         "today": timezone.localdate(),
         "catalogue_url": _catalogue_url(page, request),
     }
@@ -387,8 +400,10 @@ def _best_match(pages, level_slug=None):
 def procedure_by_code(request, code):
     """/thu-tuc/<code>/ → the procedure page (302: the page's own address may change, the code stays)."""
     code = (code or "").strip()
-    pages = ProcedurePage.objects.live().select_related("level").only(
-        "id", "url_path", "path", "depth", "code", "status", "level__slug", "level__sort_order"
+    pages = (
+        ProcedurePage.objects.live()
+        .select_related("level")
+        .only("id", "url_path", "path", "depth", "code", "status", "level__slug", "level__sort_order")
     )
     found = list(pages.filter(code__iexact=code))
     national = re.match(r"^\d\.\d{6}", code)
@@ -430,14 +445,40 @@ def recent_changes(days, *, limit=None):
         .filter(announced__gte=since, announced__lte=today)
         .select_related("decision", "page", "page__field", "page__level", "replacement")
         .only(
-            "id", "kind", "effective_date", "changed_parts", "note", "sort_order", "decision_id",
-            "replacement_id", "page_id",
-            "decision__id", "decision__number", "decision__date", "decision__issuer", "decision__summary",
+            "id",
+            "kind",
+            "effective_date",
+            "changed_parts",
+            "note",
+            "sort_order",
+            "decision_id",
+            "replacement_id",
+            "page_id",
+            "decision__id",
+            "decision__number",
+            "decision__date",
+            "decision__issuer",
+            "decision__summary",
             "decision__document_id",
-            "page__id", "page__title", "page__official_name", "page__code", "page__url_path", "page__path",
-            "page__depth", "page__slug", "page__status", "page__live", "page__field__name", "page__level__name",
-            "replacement__id", "replacement__title", "replacement__code", "replacement__url_path",
-            "replacement__path", "replacement__depth", "replacement__live",
+            "page__id",
+            "page__title",
+            "page__official_name",
+            "page__code",
+            "page__url_path",
+            "page__path",
+            "page__depth",
+            "page__slug",
+            "page__status",
+            "page__live",
+            "page__field__name",
+            "page__level__name",
+            "replacement__id",
+            "replacement__title",
+            "replacement__code",
+            "replacement__url_path",
+            "replacement__path",
+            "replacement__depth",
+            "replacement__live",
         )  # fmt: skip
         .order_by("-announced", "decision__number", "page__code", "id")
     )
@@ -450,7 +491,12 @@ def group_by_decision(changes):
         key = change.decision_id or f"none-{change.announced}"
         group = by_key.get(key)
         if group is None:
-            group = by_key[key] = {"decision": change.decision, "date": change.announced, "changes": [], "kinds": {}}
+            group = by_key[key] = {
+                "decision": change.decision,
+                "date": change.announced,
+                "changes": [],
+                "kinds": {},
+            }
             groups.append(group)
         group["changes"].append(change)
         group["kinds"][change.kind] = group["kinds"].get(change.kind, 0) + 1
@@ -480,7 +526,9 @@ def recent_view(request):
             "groups": group_by_decision(changes),
             "totals": [(STATUS_VERB[k], totals[k]) for k in Status.values if k in totals],
             "total": len(changes),
-            "period_note": "Khoảng thời gian không hợp lệ; đang hiển thị 30 ngày qua." if raw and str(days) != raw else "",
+            "period_note": "Khoảng thời gian không hợp lệ; đang hiển thị 30 ngày qua."
+            if raw and str(days) != raw
+            else "",
             "catalogue": ProcedureIndexPage.objects.live().first(),
             "today": timezone.localdate(),
         },
@@ -495,7 +543,9 @@ def city_section_context(page, request):
     catalogue = ProcedureIndexPage.objects.live().first()
     if catalogue is None:
         return None
-    in_force = ProcedurePage.objects.child_of(catalogue).live().filter(status__in=ProcedurePage.IN_FORCE).count()
+    in_force = (
+        ProcedurePage.objects.child_of(catalogue).live().filter(status__in=ProcedurePage.IN_FORCE).count()
+    )
     changes = recent_changes(90, limit=6)
     return {"catalogue": catalogue, "in_force": in_force, "changes": changes, "days": 90}
 
@@ -507,8 +557,10 @@ def ward_section_context(page, request):
     catalogue = ProcedureIndexPage.objects.live().first()
     if catalogue is None:
         return None
-    base = ProcedurePage.objects.child_of(catalogue).live().filter(
-        status__in=ProcedurePage.IN_FORCE, level__slug=COMMUNE_LEVEL_SLUG
+    base = (
+        ProcedurePage.objects.child_of(catalogue)
+        .live()
+        .filter(status__in=ProcedurePage.IN_FORCE, level__slug=COMMUNE_LEVEL_SLUG)
     )
     fields = list(
         base.values("field__slug", "field__name").annotate(n=Count("pk")).order_by("-n", "field__name")[:8]
@@ -521,7 +573,11 @@ def ward_section_context(page, request):
         "total": total,
         "url": f"{url}?{urlencode(query)}",
         "fields": [
-            {"name": f["field__name"], "count": f["n"], "url": f"{url}?{urlencode({**query, P_FIELD: f['field__slug']})}"}
+            {
+                "name": f["field__name"],
+                "count": f["n"],
+                "url": f"{url}?{urlencode({**query, P_FIELD: f['field__slug']})}",
+            }
             for f in fields
         ],
     }
@@ -548,7 +604,9 @@ def catalogue_context(index_page, request):
         option = facet.selected_option
         if option is None or (facet.param == P_STATUS and option.value == STATUS_IN_FORCE):
             continue
-        active.append({"label": facet.label, "value": option.label, "remove_url": query.state(**{facet.param: None})})
+        active.append(
+            {"label": facet.label, "value": option.label, "remove_url": query.state(**{facet.param: None})}
+        )
 
     pages = []
     if page_obj.paginator.num_pages > 1:
@@ -561,7 +619,9 @@ def catalogue_context(index_page, request):
         "page_obj": page_obj,
         "total": total,
         "pages": pages,
-        "prev_url": query.state(**{P_PAGE: page_obj.previous_page_number()}) if page_obj.has_previous() else None,
+        "prev_url": query.state(**{P_PAGE: page_obj.previous_page_number()})
+        if page_obj.has_previous()
+        else None,
         "next_url": query.state(**{P_PAGE: page_obj.next_page_number()}) if page_obj.has_next() else None,
         "sorts": [{"value": k, "label": v, "selected": k == query.sort} for k, v in SORTS.items()],
         "sort_param": P_SORT,

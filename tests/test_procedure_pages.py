@@ -23,7 +23,7 @@ from procedures.factories import (
     ProcedurePageFactory,
     add_status_change,
 )
-from procedures.models import ProcedureLevel, ProcedurePage
+from procedures.models import ProcedureIndexPage, ProcedureLevel, ProcedurePage
 
 pytestmark = pytest.mark.django_db
 
@@ -50,14 +50,17 @@ def build_city():
         root.add_child(instance=home)
         home.save_revision().publish()
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Chí Linh"}
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Chí Linh"},
     )
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.unit_name = "Ủy ban nhân dân thành phố Chí Linh"
     settings.address = CITY_ADDRESS
     settings.phone = "0220 3882 345"
     settings.office_hours = CITY_HOURS
-    settings.hotline_numbers = [("phone", {"label": "Đường dây nóng UBND thành phố", "number": "0220 3882 666"})]
+    settings.hotline_numbers = [
+        ("phone", {"label": "Đường dây nóng UBND thành phố", "number": "0220 3882 666"})
+    ]
     settings.save()
     for slug, kind, name, desk, hours in (
         ("phuong-sao-do", "phuong", "Sao Đỏ", WARD_DESK, WARD_HOURS),
@@ -84,16 +87,15 @@ def city(db):
     return build_city()
 
 
+def build_catalogue(city):
+    return ProcedureIndexPage.objects.first() or ProcedureIndexPageFactory(
+        parent=city, title="Thủ tục hành chính", slug="thu-tuc"
+    )
+
+
 @pytest.fixture
 def catalogue(city):
-    existing = ProcedureIndexPage_first()
-    return existing or ProcedureIndexPageFactory(parent=city, title="Thủ tục hành chính", slug="thu-tuc")
-
-
-def ProcedureIndexPage_first():
-    from procedures.models import ProcedureIndexPage
-
-    return ProcedureIndexPage.objects.first()
+    return build_catalogue(city)
 
 
 def real_records():
@@ -146,7 +148,10 @@ def page_from_record(catalogue, record, **overrides):
         procedure_type=record.get("procedure_type", ""),
         steps=[("step", {"title": "", "description": s}) for s in record.get("steps", [])],
         channels=[
-            ("channel", {"method": _method(s["method"]), "deadline": s.get("time") or "", "fee": s.get("fee") or ""})
+            (
+                "channel",
+                {"method": _method(s["method"]), "deadline": s.get("time") or "", "fee": s.get("fee") or ""},
+            )
             for s in record.get("submission", [])
         ],
         dossier=[("case", c) for c in cases_from_documents(record.get("documents", []))],
@@ -199,17 +204,43 @@ def test_every_template_field_is_saved_and_rendered(client, catalogue):
         submission_place="Bộ phận tiếp nhận và trả kết quả của UBND cấp xã",
         steps=[("step", {"title": "Bước 1", "description": "Nộp hồ sơ tại Bộ phận một cửa."})],
         channels=[
-            ("channel", {"method": "truc_tiep", "deadline": "Ngay trong ngày", "fee": "Miễn lệ phí",
-                         "description": "Nộp tại Bộ phận một cửa"}),
-            ("channel", {"method": "truc_tuyen", "deadline": "01 ngày làm việc", "fee": "Miễn lệ phí",
-                         "description": "Nộp qua Cổng Dịch vụ công"}),
+            (
+                "channel",
+                {
+                    "method": "truc_tiep",
+                    "deadline": "Ngay trong ngày",
+                    "fee": "Miễn lệ phí",
+                    "description": "Nộp tại Bộ phận một cửa",
+                },
+            ),
+            (
+                "channel",
+                {
+                    "method": "truc_tuyen",
+                    "deadline": "01 ngày làm việc",
+                    "fee": "Miễn lệ phí",
+                    "description": "Nộp qua Cổng Dịch vụ công",
+                },
+            ),
         ],  # fmt: skip
         dossier=[
-            ("case", {"case_name": "", "items": [
-                {"name": "Tờ khai đăng ký khai sinh theo mẫu", "form_name": "Tờ khai khai sinh", "form": form_doc,
-                 "originals": 1, "copies": 0, "note": "Ký ghi rõ họ tên"},
-                {"name": "Giấy chứng sinh", "originals": 1, "copies": 0},
-            ]}),
+            (
+                "case",
+                {
+                    "case_name": "",
+                    "items": [
+                        {
+                            "name": "Tờ khai đăng ký khai sinh theo mẫu",
+                            "form_name": "Tờ khai khai sinh",
+                            "form": form_doc,
+                            "originals": 1,
+                            "copies": 0,
+                            "note": "Ký ghi rõ họ tên",
+                        },
+                        {"name": "Giấy chứng sinh", "originals": 1, "copies": 0},
+                    ],
+                },
+            ),
         ],  # fmt: skip
         deadline="Ngay trong ngày làm việc",
         fee="Miễn lệ phí",
@@ -217,8 +248,17 @@ def test_every_template_field_is_saved_and_rendered(client, catalogue):
         subjects="Công dân Việt Nam",
         result="Giấy khai sinh (bản chính)",
         conditions="Không quá 60 ngày kể từ ngày sinh",
-        legal_basis=[("document", {"number": "60/2014/QH13", "title": "Luật Hộ tịch",
-                                   "date": datetime.date(2014, 11, 20), "issuer": "Quốc hội"})],  # fmt: skip
+        legal_basis=[
+            (
+                "document",
+                {
+                    "number": "60/2014/QH13",
+                    "title": "Luật Hộ tịch",
+                    "date": datetime.date(2014, 11, 20),
+                    "issuer": "Quốc hội",
+                },
+            )
+        ],  # fmt: skip
         forms=[("form", {"title": "Mẫu tờ khai khai sinh", "document": form_doc})],
         keywords="làm giấy khai sinh, khai sinh cho con",
         online_service_url="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001193",
@@ -283,7 +323,9 @@ def test_status_is_derived_from_history_and_replacement_links_both_ways(client, 
     first = AnnouncingDecisionFactory(number="10/QĐ-UBND", date=datetime.date(2023, 1, 5))
     second = AnnouncingDecisionFactory(number="20/QĐ-UBND", date=datetime.date(2025, 8, 1))
     # Entered out of order: the later decision is entered first; the derived status follows the dates.
-    add_status_change(old, "replaced", decision=second, effective_date=datetime.date(2025, 8, 15), replacement=new)
+    add_status_change(
+        old, "replaced", decision=second, effective_date=datetime.date(2025, 8, 15), replacement=new
+    )
     add_status_change(old, "new", decision=first, effective_date=datetime.date(2023, 1, 5))
     add_status_change(new, "new", decision=second, effective_date=datetime.date(2025, 8, 15))
     old.refresh_from_db()
@@ -306,8 +348,12 @@ def test_status_is_derived_from_history_and_replacement_links_both_ways(client, 
 
 
 def test_abolished_procedure_stays_readable_with_a_clear_banner(client, catalogue):
-    page = ProcedurePageFactory(parent=catalogue, code="2.000509", official_name="Đăng ký hoạt động tín ngưỡng")
-    decision = AnnouncingDecisionFactory(number="99/QĐ-UBND", date=datetime.date(2025, 6, 30), issuer="UBND tỉnh")
+    page = ProcedurePageFactory(
+        parent=catalogue, code="2.000509", official_name="Đăng ký hoạt động tín ngưỡng"
+    )
+    decision = AnnouncingDecisionFactory(
+        number="99/QĐ-UBND", date=datetime.date(2025, 6, 30), issuer="UBND tỉnh"
+    )
     add_status_change(page, "abolished", decision=decision, effective_date=datetime.date(2025, 7, 1))
     response = client.get(page.url)
     assert response.status_code == 200
@@ -332,7 +378,9 @@ def multi_case(catalogue):
     return page, cases
 
 
-def test_checklist_for_each_case_of_a_real_multi_case_procedure_has_exactly_that_cases_items(client, multi_case):
+def test_checklist_for_each_case_of_a_real_multi_case_procedure_has_exactly_that_cases_items(
+    client, multi_case
+):
     page, cases = multi_case
     full = checklist_rows(client.get(page.url).content.decode())
     assert full == [item["name"] for case in cases for item in case["items"]]
@@ -341,7 +389,11 @@ def test_checklist_for_each_case_of_a_real_multi_case_procedure_has_exactly_that
         assert response.status_code == 200
         content = response.content.decode()
         assert checklist_rows(content) == [item["name"] for item in case["items"]]
-        assert f"Trường hợp {number}: <strong>{html.escape(case['case_name'])}</strong>" in content
+        label = re.sub(r"^Trường hợp\s+", "", case["case_name"])
+        assert (
+            f'<p class="checklist__case"><strong>Trường hợp {number}: {html.escape(label)}</strong>'
+            in content
+        )
         assert 'class="notice"' not in content
         assert f'value="{number}" checked' in content
         # The personal checklist prints alone and can be shared by its address.
@@ -386,12 +438,15 @@ def test_forms_to_fill_are_listed_apart_for_the_chosen_case(client, catalogue):
     facts = content.split('class="checklist__facts"', 1)[1].split("</dl>", 1)[0]
     assert "Mẫu đơn, tờ khai bạn tự điền" in facts and doc.url in facts and "Mẫu 02" not in facts
     assert checklist_rows(content) == ["Đơn đề nghị (mẫu 01)", "Căn cước"]
-    assert re.search(r'data-label="Bản chính">01</td>\s*<td class="checklist__qty" data-label="Bản sao">—', content)
+    assert re.search(
+        r'data-label="Bản chính">1</td>\s*<td class="checklist__qty" data-label="Bản sao">—', content
+    )
 
 
 def test_single_case_procedure_has_no_case_picker_and_ignores_the_parameter(client, catalogue):
     page = ProcedurePageFactory(
-        parent=catalogue, dossier=[("case", {"case_name": "", "items": [{"name": "Đơn"}, {"name": "Căn cước"}]})]
+        parent=catalogue,
+        dossier=[("case", {"case_name": "", "items": [{"name": "Đơn"}, {"name": "Căn cước"}]})],
     )
     content = client.get(page.url).content.decode()
     assert 'class="case-picker' not in content and checklist_rows(content) == ["Đơn", "Căn cước"]
@@ -455,7 +510,9 @@ def test_json_ld_is_a_parseable_government_service(client, multi_case):
 
 
 def test_json_ld_cannot_be_broken_out_of_by_content(client, catalogue):
-    page = ProcedurePageFactory(parent=catalogue, official_name="Thủ tục </script><script>alert(1)</script> & <b>")
+    page = ProcedurePageFactory(
+        parent=catalogue, official_name="Thủ tục </script><script>alert(1)</script> & <b>"
+    )
     content = client.get(page.url).content.decode()
     assert "</script><script>alert(1)" not in content
     assert jsonld_of(content)["name"] == "Thủ tục </script><script>alert(1)</script> & <b>"
@@ -491,7 +548,7 @@ def _big_procedure(catalogue, n_items, n_related, n_history):
         channels=[("channel", {"method": "truc_tiep", "deadline": "3 ngày"})] * 3,
         legal_basis=[("document", {"title": f"Văn bản {i}"}) for i in range(n_items)],
     )
-    for i in range(n_related):
+    for _ in range(n_related):
         page.related_procedures.add(ProcedurePageFactory(parent=catalogue))
     page.save()
     for i in range(n_history):

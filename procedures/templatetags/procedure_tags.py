@@ -41,7 +41,7 @@ def quantity(value):
     """A count of originals or copies; empty when the record does not say."""
     if value is None or value == "":
         return "—"
-    return f"{int(value):02d}" if int(value) < 10 else str(value)
+    return str(int(value))
 
 
 @register.filter

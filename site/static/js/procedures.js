@@ -18,6 +18,12 @@
     window.print();
   });
 
+  // The catalogue's filters start folded on a phone when none is chosen, so results come first.
+  var filters = document.querySelector("details[data-collapse-on-phone]");
+  if (filters && !filters.hasAttribute("data-has-filters") && window.matchMedia("(max-width: 47.99rem)").matches) {
+    filters.open = false;
+  }
+
   var share = document.querySelector("[data-share]");
   var field = document.getElementById("share-url");
   if (share && field) {

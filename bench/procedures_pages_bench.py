@@ -1,0 +1,397 @@
+"""Server time of the catalogue page (filters, counts, sort, pagination) and of procedure pages.
+
+    .venv/bin/python bench/procedures_pages_bench.py [--procedures 2000] [--requests 200]
+        [--database sqlite|postgres] [--keep PATH] [--seed-only]
+
+Method: a fresh database (a temporary SQLite file, or on PostgreSQL a separate database
+`tthc_bench_pages_<pid>` on the server of DATABASE_URL, dropped afterwards) is migrated and filled
+with the site shell (city, 19 wards) and ~2,000 live procedure pages: the 591 real records of
+procedures.json plus generated variants (same text, local code and a name suffix), with documents
+split into cases, channels, legal basis, related procedures, other levels and a status history
+(new / amended / replaced / abolished over ~30 announcing decisions). Requests go through Django's
+test Client in this process (middleware, URL routing, Wagtail page serving and template rendering;
+no network, no cache of any kind, DEBUG off, cached template loader as in production). The first
+requests of each kind warm up and are not counted. Reported: median and p95 wall time per request
+and SQL queries per request (with the number of queries at two catalogue sizes, to show it does not
+grow with the number of procedures).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+DATA = BASE_DIR / "procedures" / "demo_data" / "procedures.json"
+CASE_HEADING = re.compile(r"^(?:\d+\.\s+|Trường hợp\b.*:$)")
+TARGETS = {"procedure": 30.0, "catalogue": 60.0}
+
+
+def setup_django(database):
+    sys.path[:0] = [str(BASE_DIR), str(BASE_DIR / "site")]
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
+    os.environ["DEBUG"] = "false"
+    os.environ.setdefault("ELASTICSEARCH_URL", "")
+    os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="bench-pages-var-")
+    cleanup = None
+    if database == "postgres":
+        import psycopg
+
+        server = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:54329/tthc"
+        name = f"tthc_bench_pages_{os.getpid()}"
+        admin_url = server.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        os.environ["DATABASE_URL"] = server.rsplit("/", 1)[0] + "/" + name
+
+        def cleanup():
+            from django.db import connections
+
+            connections.close_all()
+            with psycopg.connect(admin_url, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+    else:
+        path = os.environ.get("BENCH_SQLITE_PATH") or tempfile.mktemp(
+            prefix="bench-pages-", suffix=".sqlite3"
+        )
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+
+        def cleanup():
+            if not os.environ.get("BENCH_SQLITE_PATH"):
+                Path(path).unlink(missing_ok=True)
+
+    import django
+
+    django.setup()
+    return cleanup
+
+
+# Seeding ------------------------------------------------------------------------------------------
+
+
+def _method(label):
+    label = (label or "").lower()
+    return "truc_tuyen" if "tuyến" in label else "buu_chinh" if "bưu" in label else "truc_tiep"
+
+
+def _cases(documents, rng):
+    cases = []
+    for line in documents:
+        if CASE_HEADING.match(line) and len(line) < 400:
+            cases.append({"case_name": re.sub(r"^\d+\.\s+", "", line).rstrip(" :")[:500], "items": []})
+            continue
+        item = {"name": line, "originals": 1, "copies": rng.choice([0, 1, 2])}
+        if cases:
+            cases[-1]["items"].append(item)
+        else:
+            cases.append({"case_name": "", "items": [item]})
+    return [("case", c) for c in cases]
+
+
+class _Ctx:
+    def __init__(self, log):
+        self.log, self.home, self.wards, self.options = log, None, {}, {}
+
+
+def seed(total=2000, log=print, rng_seed=7):
+    """Site shell plus `total` live procedure pages with history; returns the catalogue page."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from home import demo as home_demo
+    from procedures.models import (
+        Agency,
+        AnnouncingDecision,
+        OnlineServiceKind,
+        ProcedureField,
+        ProcedureIndexPage,
+        ProcedureLevel,
+        ProcedurePage,
+        StatusChange,
+    )
+    from procedures.models.pages import derive_title, procedure_slug
+
+    call_command("migrate", verbosity=0)
+    rng = random.Random(rng_seed)
+    records = json.loads(DATA.read_text(encoding="utf-8"))
+    with transaction.atomic():
+        ctx = _Ctx(log)
+        home_demo.load(ctx)
+        catalogue = ProcedureIndexPage.objects.first()
+        if catalogue is None:
+            catalogue = ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc-hanh-chinh")
+            ctx.home.add_child(instance=catalogue)
+            catalogue.save_revision().publish()
+    if ProcedurePage.objects.count() >= total:
+        return catalogue
+
+    refs = {}
+
+    def ref(model, name):
+        key = (model, name)
+        if key not in refs:
+            refs[key] = model.objects.get_or_create(name=name)[0]
+        return refs[key]
+
+    kinds = [OnlineServiceKind.objects.get(slug="toan-trinh"), OnlineServiceKind.objects.get(slug="mot-phan")]
+    levels_by_name = {lv.name: lv for lv in ProcedureLevel.objects.all()}
+    today = datetime.date.today()
+    decisions = [
+        AnnouncingDecision.objects.get_or_create(
+            number=f"{1000 + i}/QĐ-UBND",
+            defaults={
+                "date": today - datetime.timedelta(days=7 + i * 23),
+                "issuer": "Ủy ban nhân dân tỉnh Hải Dương",
+                "summary": "Công bố danh mục thủ tục hành chính mới ban hành, sửa đổi, bổ sung, bãi bỏ",
+            },
+        )[0]
+        for i in range(30)
+    ]
+    suffixes = [
+        "(thực hiện tại Bộ phận một cửa)",
+        "(áp dụng tại Trung tâm phục vụ hành chính công)",
+        "(trường hợp nộp hồ sơ qua dịch vụ bưu chính)",
+        "(thực hiện liên thông)",
+    ]
+    start = time.perf_counter()
+    pages = []
+    existing = ProcedurePage.objects.count()
+    with transaction.atomic():
+        for i in range(existing, total):
+            rec = records[i % len(records)]
+            variant = i // len(records)
+            code = (
+                rec["code"]
+                if not variant
+                else f"{rec['code'].split('.H')[0]}.{variant:03d}.00.00.H{30 + variant}"
+            )
+            name = rec["name"] if not variant else f"{rec['name']} {suffixes[i % len(suffixes)]}"
+            online = any(_method(s.get("method")) == "truc_tuyen" for s in rec.get("submission", []))
+            page = ProcedurePage(
+                title=derive_title(name),
+                slug=procedure_slug(code, name),
+                code=code,
+                official_name=name,
+                procedure_type=rec.get("procedure_type", "")[:255],
+                field=ref(ProcedureField, rec.get("field") or "Khác"),
+                level=levels_by_name.get(rec.get("level"))
+                or ref(ProcedureLevel, rec.get("level") or "Cấp xã"),
+                implementing_agency=ref(Agency, rec["agency"][:255]) if rec.get("agency") else None,
+                steps=[("step", {"title": "", "description": s}) for s in rec.get("steps", [])],
+                channels=[
+                    (
+                        "channel",
+                        {
+                            "method": _method(s.get("method")),
+                            "deadline": s.get("time") or "",
+                            "fee": s.get("fee") or "",
+                        },
+                    )
+                    for s in rec.get("submission", [])
+                ],
+                dossier=_cases(rec.get("documents", []), rng),
+                deadline=rec.get("deadline", ""),
+                fee=rec.get("fee", ""),
+                fee_note=rec.get("fee_note", ""),
+                subjects=rec.get("subjects", ""),
+                result="\n".join(rec.get("result", [])),
+                conditions=rec.get("conditions", ""),
+                legal_basis=[("document", {"title": t}) for t in rec.get("legal_basis", [])],
+                forms=[("form", {"title": f[:500]}) for f in rec.get("forms", [])],
+                online_service_url=(rec.get("url") or "https://dichvucong.gov.vn/")[:500] if online else "",
+                online_service_kind=kinds[i % 2] if online else None,
+                source_url=(rec.get("url") or "")[:1000],
+                live=True,
+            )
+            catalogue.add_child(instance=page)
+            page.rec_levels = rec.get("levels", [])
+            pages.append(page)
+            if len(pages) % 250 == 0:
+                log(f"  {existing + len(pages)} thủ tục ({time.perf_counter() - start:.0f} s)")
+
+        # History: every page new under an old decision; some amended, replaced or abolished lately.
+        changes, statuses = [], {}
+        level_links, related_links = [], []
+        level_through = ProcedurePage.other_levels.through
+        related_through = ProcedurePage.related_procedures.through
+        for n, page in enumerate(pages):
+            first = decisions[-1 - n % 5]
+            changes.append(
+                StatusChange(page=page, decision=first, kind="new", effective_date=first.date, sort_order=0)
+            )
+            roll = rng.random()
+            kind = (
+                "amended"
+                if roll < 0.2
+                else "abolished"
+                if roll < 0.25
+                else "replaced"
+                if roll < 0.28
+                else None
+            )
+            if kind:
+                decision = decisions[n % 8]
+                replacement = pages[(n + 1) % len(pages)] if kind == "replaced" else None
+                changes.append(
+                    StatusChange(
+                        page=page,
+                        decision=decision,
+                        kind=kind,
+                        effective_date=decision.date,
+                        sort_order=1,
+                        replacement=replacement,
+                        changed_parts="Thời hạn giải quyết; phí, lệ phí" if kind == "amended" else "",
+                    )  # fmt: skip
+                )
+                statuses[page.pk] = (kind, decision.date)
+            else:
+                statuses[page.pk] = ("new", first.date)
+            for name in page.rec_levels:
+                other = levels_by_name.get(name)
+                if other and other.pk != page.level_id:
+                    level_links.append(level_through(procedurepage_id=page.pk, procedurelevel_id=other.pk))
+            if n % 5 == 0:
+                for k in (1, 2, 3):
+                    related_links.append(
+                        related_through(
+                            from_procedurepage_id=page.pk,
+                            to_procedurepage_id=pages[(n + k * 7) % len(pages)].pk,
+                        )
+                    )
+        StatusChange.objects.bulk_create(changes, batch_size=500)
+        level_through.objects.bulk_create(level_links, batch_size=500, ignore_conflicts=True)
+        related_through.objects.bulk_create(related_links, batch_size=500, ignore_conflicts=True)
+        for (kind, when), pks in _group(statuses).items():
+            ProcedurePage.objects.filter(pk__in=pks).update(status=kind, status_date=when)
+    log(f"  {ProcedurePage.objects.count()} thủ tục, {StatusChange.objects.count()} lần công bố "
+        f"({time.perf_counter() - start:.0f} s)")  # fmt: skip
+    return catalogue
+
+
+def _group(statuses):
+    out = {}
+    for pk, value in statuses.items():
+        out.setdefault(value, []).append(pk)
+    return out
+
+
+# Measuring ----------------------------------------------------------------------------------------
+
+
+def measure(client, urls, requests, warmup=5):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    times, queries = [], set()
+    for url in urls[:warmup]:
+        assert client.get(url).status_code == 200, url
+    for n in range(requests):
+        url = urls[n % len(urls)]
+        with CaptureQueriesContext(connection) as ctx:
+            t0 = time.perf_counter()
+            response = client.get(url)
+            elapsed = (time.perf_counter() - t0) * 1000
+        assert response.status_code == 200, (url, response.status_code)
+        times.append(elapsed)
+        queries.add(len(ctx.captured_queries))
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+    return statistics.median(times), p95, sorted(queries)
+
+
+def catalogue_urls(catalogue):
+    from procedures.models import ProcedureField
+
+    base = catalogue.url
+    fields = list(ProcedureField.objects.order_by("name").values_list("slug", flat=True)[:6])
+    urls = [base, f"{base}?cap=cap-xa&phuong-xa=phuong-sao-do"]
+    for slug in fields:
+        urls.append(f"{base}?linh-vuc={slug}&cap=cap-xa&dvc=co")
+        urls.append(f"{base}?linh-vuc={slug}&tinh-trang=tat-ca&sap-xep=cap-nhat")
+    urls += [f"{base}?sap-xep=ma&trang=7", f"{base}?tinh-trang=bai-bo", f"{base}?trang=40"]
+    return urls
+
+
+def procedure_urls(rng, n=60):
+    from procedures.models import ProcedurePage
+
+    pages = list(ProcedurePage.objects.live().only("id", "url_path", "path", "depth", "dossier"))
+    chosen = rng.sample(pages, min(n, len(pages)))
+    urls = []
+    for i, page in enumerate(chosen):
+        url = page.url
+        named = sum(1 for b in page.dossier if b.value.get("case_name"))
+        if named >= 2 and i % 2:
+            url += f"?truong-hop={1 + i % named}&phuong-xa=phuong-sao-do"
+        urls.append(url)
+    return urls
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--procedures", type=int, default=2000)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default=None)
+    parser.add_argument("--keep", help="SQLite file to keep (and reuse) instead of a temporary one")
+    parser.add_argument("--seed-only", action="store_true", help="only build the database (with --keep)")
+    args = parser.parse_args()
+    database = args.database or (
+        "postgres" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    )
+    if args.keep:
+        database = "sqlite"
+        os.environ["BENCH_SQLITE_PATH"] = str(Path(args.keep).resolve())
+    cleanup = setup_django(database)
+    try:
+        from django.conf import settings
+        from django.db import connection
+        from django.test import Client
+
+        from procedures.models import ProcedurePage, StatusChange
+
+        print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+        t0 = time.perf_counter()
+        small_catalogue = seed(total=min(300, args.procedures), log=print)
+        client = Client(HTTP_HOST="localhost")  # the demo site's hostname
+        rng = random.Random(11)
+        if not args.seed_only:
+            small_queries = {
+                "catalogue": measure(client, catalogue_urls(small_catalogue), 20)[2],
+                "procedure": measure(client, procedure_urls(rng, 20), 20)[2],
+            }
+        catalogue = seed(total=args.procedures, log=print)
+        print(f"seeded in {time.perf_counter() - t0:.0f} s: {ProcedurePage.objects.count()} procedures, "
+              f"{StatusChange.objects.count()} status changes")  # fmt: skip
+        if args.seed_only:
+            return
+        assert not settings.DEBUG
+        results = {
+            "catalogue": measure(client, catalogue_urls(catalogue), args.requests),
+            "procedure": measure(client, procedure_urls(rng), args.requests),
+        }
+        print(f"\n{args.requests} requests per kind, in-process Django test Client, uncached, DEBUG off")
+        print(
+            f"{'page':<12}{'median ms':>11}{'p95 ms':>9}{'target':>9}  queries/request (300 → {args.procedures})"
+        )
+        for kind, (median, p95, queries) in results.items():
+            ok = "ok" if median <= TARGETS[kind] else "OVER"
+            print(
+                f"{kind:<12}{median:>11.1f}{p95:>9.1f}{TARGETS[kind]:>7.0f}ms {ok:<4} "
+                f"{small_queries[kind]} → {queries}"
+            )
+    finally:
+        if cleanup and not args.keep:
+            cleanup()
+
+
+if __name__ == "__main__":
+    main()
