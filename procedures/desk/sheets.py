@@ -40,6 +40,21 @@ def site_settings_for(request):
     return SiteSettings.for_site(site) if site else None
 
 
+def feedback_url(page, request):
+    """The online feedback form (hotline app) for this procedure, when that app provides one."""
+    from urllib.parse import quote
+
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        path = reverse("hotline:feedback_form")
+    except NoReverseMatch:
+        return ""
+    site = page.get_site()
+    root = site.root_url if site else ""
+    return f"{root}{path}?thu_tuc={quote(page.code)}"
+
+
 def sheet_context(page, request, desk=None, settings_obj=None):
     channel_labels = dict(CHANNEL_CHOICES)
     url = page.get_full_url(request)
@@ -60,6 +75,7 @@ def sheet_context(page, request, desk=None, settings_obj=None):
             hotlines.append((settings_obj.phone, settings_obj.unit_name))
     return {
         "hotlines": hotlines,
+        "feedback_url": feedback_url(page, request),
         "procedure": page,
         "desk": desk,
         "ward": ward,
