@@ -30,7 +30,7 @@ def subscribe(request):
                 return render(
                     request,
                     "procedure_alerts/subscribe_sent.html",
-                    {"email": subscription.email, "confirmed": subscription.confirmed_at is not None},
+                    {"email": subscription.email},
                 )
     else:
         initial = {"target": Subscription.Target.PROCEDURE if procedure else Subscription.Target.FIELD}
