@@ -23,6 +23,14 @@ def normalize_phone(raw):
     return f"0{match.group(1)}" if match else ""
 
 
+FILE_ERRORS = {
+    "empty": "Tệp đã chọn trống (0 byte). Vui lòng chọn tệp khác.",
+    "invalid": "Không nhận được tệp. Vui lòng chọn lại tệp.",
+    "missing": "Không nhận được tệp. Vui lòng chọn lại tệp.",
+    "max_length": "Tên tệp quá dài (tối đa %(max)d ký tự, hiện có %(length)d).",
+}
+
+
 class WardChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.title
@@ -77,9 +85,9 @@ class FeedbackForm(forms.Form):
             "max_length": "Nội dung dài tối đa %(limit_value)d ký tự (hiện có %(show_value)d).",
         },
     )
-    attachment_1 = forms.FileField(label="Tệp đính kèm 1", required=False)
-    attachment_2 = forms.FileField(label="Tệp đính kèm 2", required=False)
-    attachment_3 = forms.FileField(label="Tệp đính kèm 3", required=False)
+    attachment_1 = forms.FileField(label="Tệp đính kèm 1", required=False, error_messages=FILE_ERRORS)
+    attachment_2 = forms.FileField(label="Tệp đính kèm 2", required=False, error_messages=FILE_ERRORS)
+    attachment_3 = forms.FileField(label="Tệp đính kèm 3", required=False, error_messages=FILE_ERRORS)
     consent = forms.BooleanField(
         label=(
             "Tôi đồng ý để cơ quan tiếp nhận xử lý dữ liệu cá nhân của tôi (họ tên, số điện thoại, thư điện tử, "
