@@ -153,7 +153,15 @@ def _jingle(notes, rate=8000):
     return buffer.getvalue()
 
 
+def _ensure_root_collection():
+    from wagtail.models import Collection
+
+    if Collection.get_first_root_node() is None:  # a flushed test database has none
+        Collection.add_root(name="Root")
+
+
 def _images():
+    _ensure_root_collection()
     Image = get_image_model()
     found = {}
     for filename, title, alt, motif in IMAGES:

@@ -28,7 +28,9 @@ def publishing_unit_for(page):
     ward = WardHomePage.objects.ancestor_of(page).only("unit_kind", "unit_name").first()
     if ward is not None:
         return f"UBND {ward.get_unit_kind_display().lower()} {ward.unit_name}"
-    site = page.get_site()
+    # The page's own url_path may not be set yet while it is first saved; its parent's is.
+    parent = page.get_parent()
+    site = parent.get_site() if parent is not None else None
     if site is not None:
         return SiteSettings.for_site(site).unit_name
     return ""

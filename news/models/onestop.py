@@ -16,6 +16,7 @@ from news import charts
 from news.models.base import SocialMetaMixin
 
 CITY_DESK_LABEL = "Bộ phận một cửa thành phố"
+CITY_CHART_LABEL = "Một cửa thành phố"
 MONTH_CHOICES = [(m, f"Tháng {m}") for m in range(1, 13)]
 
 
@@ -158,7 +159,7 @@ class Totals:
 
 
 def _fmt_rate(value):
-    return "–" if value is None else f"{value:.1f}%".replace(".", ",")
+    return "–" if value is None else f"{charts.fmt(value, 1)}%"
 
 
 class OneStopResultsPage(SocialMetaMixin, Page):
@@ -228,9 +229,10 @@ class OneStopResultsPage(SocialMetaMixin, Page):
                 uid=f"ket-qua-thang-{self.pk}",
                 title=f"Tỷ lệ giải quyết đúng hạn tháng {month:02d}/{year} theo đơn vị",
                 description="Biểu đồ thanh ngang, mỗi đơn vị một thanh, thang 0–100%. Số liệu ở bảng bên trên.",
-                categories=[label for label, _r in rated],
+                categories=[CITY_CHART_LABEL if label == CITY_DESK_LABEL else label for label, _r in rated],
                 series=[charts.Series("Tỷ lệ đúng hạn", "chart-bar--ok")],
                 values=[[r.on_time_rate] for _l, r in rated],
+                decimals=1,
             )
 
         # The chosen unit's last 12 months up to the chosen month.
@@ -248,7 +250,7 @@ class OneStopResultsPage(SocialMetaMixin, Page):
                     "Biểu đồ thanh ngang xếp chồng, mỗi tháng một thanh: đúng hạn, quá hạn, đang giải quyết; "
                     "cuối thanh là tỷ lệ đúng hạn. Số liệu ở bảng bên dưới."
                 ),
-                categories=[f"Tháng {r.period_label}" for r in trend],
+                categories=[r.period_label for r in trend],
                 series=[
                     charts.Series("Đúng hạn", "chart-bar--ok"),
                     charts.Series("Quá hạn", "chart-bar--late"),
