@@ -800,12 +800,23 @@ def _assign(page, planned: PlannedPage, refs: _References):
         elif name == "other_levels":
             page.other_levels = [refs.get("level", key) for key in value]
         elif name in STREAMS:
-            setattr(page, name, value)
+            setattr(page, name, _assignable(value))
         else:
             setattr(page, name, value)
     if "official_name" in planned.values:
         page.title = derive_title(page.official_name)
         page.draft_title = page.title
+
+
+def _assignable(blocks):
+    """Canonical stream data back to what Wagtail accepts without ids (list items unwrapped)."""
+    out = []
+    for block in blocks:
+        value = dict(block["value"])
+        if "items" in value:
+            value["items"] = [item["value"] for item in value["items"]]
+        out.append({"type": block["type"], "value": value})
+    return out
 
 
 def _status_change(planned_status: PlannedStatus, refs: _References, pages_by_key, sort_order):
