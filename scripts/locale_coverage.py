@@ -147,6 +147,13 @@ class Recorder:
             npgettext,
         )
 
+    def uninstall(self):
+        """Back to Django's own functions (Trans resolves them again on next use)."""
+        from django.utils import translation
+
+        for name in ("gettext", "ngettext", "pgettext", "npgettext"):
+            translation._trans.__dict__.pop(name, None)
+
 
 def is_translated(context, msgid, plural, language="vi"):
     from django.utils.translation import trans_real
