@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from accounts.models import GroupSecurityPolicy
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,8 +14,6 @@ from django.test import override_settings
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
-
-from accounts.models import GroupSecurityPolicy
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,10 @@ resulting unit's page lists the former names.
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Site, WorkflowPage
+from wagtail.models import Page, Site, WorkflowPage
 
 from home.models import HomePage, WardHomePage
 from units.models import UnitGroup
@@ -28,6 +28,8 @@ class ChangeReport:
     redirects: int = 0
     members_moved: int = 0
     removed_units: list = field(default_factory=list)
+    archived_units: list = field(default_factory=list)
+    records_moved: int = 0
 
 
 def _paths(page):
@@ -67,6 +69,37 @@ def _publish(ward, user=None):
     revision = ward.save_revision(user=user, log_action=True)
     if ward.live:
         revision.publish(user=user)
+
+
+def _repoint_records(source, target, report):
+    """Move the domain apps' records that point at the old unit (news results, feedback, plan
+    tasks…) to the resulting unit. False when one cannot move (a uniqueness clash)."""
+    ok = True
+    seen = set()
+    relations = [
+        f
+        for model in (Page, WardHomePage)
+        for f in model._meta.get_fields(include_hidden=True)  # related_name="+" relations are hidden
+        if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one)
+    ]
+    for rel in relations:
+        model = rel.related_model
+        # Wagtail's own tables are handled above or follow the page; search entries are rebuilt.
+        if model._meta.app_label.startswith("wagtail") or model._meta.app_label == "search" or model is UnitGroup:
+            continue
+        if issubclass(model, Page) or (model, rel.field.name) in seen:
+            continue
+        seen.add((model, rel.field.name))
+        name = rel.field.name
+        for obj in model._base_manager.filter(**{name: source.pk}):
+            try:
+                with transaction.atomic():
+                    setattr(obj, rel.field.attname, target.pk)
+                    obj.save(update_fields=[name])
+                report.records_moved += 1
+            except IntegrityError:
+                ok = False
+    return ok
 
 
 def _free_slug(parent, slug):
@@ -152,6 +185,7 @@ def merge_wards(sources, target=None, *, new_name=None, kind=WardHomePage.UnitKi
         raise BoundaryError("Cần ít nhất một đơn vị khác với đơn vị nhận sáp nhập.")
     report = ChangeReport(target=target)
     target_editors, target_leaders = ward_groups(target)
+    formers = []
 
     for source in sources:
         old_paths = _paths(source)
@@ -159,16 +193,11 @@ def merge_wards(sources, target=None, *, new_name=None, kind=WardHomePage.UnitKi
         for child in source.get_children().specific(defer=True):
             if target.get_children().filter(slug=child.slug).exists():
                 child.slug = _free_slug(target, f"{child.slug}-{source.slug}")
-                child.save(update_fields=["slug"])
+                child.save(update_fields=["slug", "url_path"])
                 if child.live:
                     child.save_revision(user=user).publish(user=user)
             child.move(target, pos="last-child", user=user)
             report.moved_pages += child.get_descendants(inclusive=True).count()
-        target.refresh_from_db()
-        moved = {p.pk: p for p in target.get_descendants().specific(defer=True)}
-        for page_id, (site_id, path) in old_paths.items():
-            page = moved.get(page_id, target)  # the old unit's own page goes to the new unit
-            _redirect(site_id, path, page, report)
         Redirect.objects.filter(redirect_page=source).update(redirect_page=target)
 
         # People follow the unit: old editors/leaders join the resulting unit's groups.
@@ -177,19 +206,33 @@ def merge_wards(sources, target=None, *, new_name=None, kind=WardHomePage.UnitKi
             members = list(link.group.user_set.all())
             destination.user_set.add(*members)
             report.members_moved += len(members)
-            group = link.group
-            group.delete()
+            link.group.delete()
         for wp in WorkflowPage.objects.filter(page=source).select_related("workflow"):
             workflow = wp.workflow
             wp.delete()
             if not WorkflowPage.objects.filter(workflow=workflow).exists():
                 workflow.deactivate(user=user)
-        _add_former(target, [source.title, *source.former_name_list])
+        formers += [source.title, *source.former_name_list]
         report.removed_units.append(source.title)
-        source.delete()
+        if _repoint_records(source, target, report):
+            source.delete()
+        else:
+            # Some record could not move (e.g. both units reported the same month): keep the old unit
+            # unpublished under another address so that record is not lost.
+            source.slug = _free_slug(home, f"{source.slug}-truoc-sap-nhap")
+            source.save(update_fields=["slug", "url_path"])
+            if source.live:
+                source.unpublish(user=user)
+            report.archived_units.append(source.title)
+
+        target.refresh_from_db()
+        moved = {p.pk: p for p in target.get_descendants().specific(defer=True)}
+        for page_id, (site_id, path) in old_paths.items():
+            page = moved.get(page_id, target)  # the old unit's own page goes to the new unit
+            _redirect(site_id, path, page, report)
 
     target.refresh_from_db()
-    _add_former(target, report.removed_units)
+    _add_former(target, formers)
     _publish(target, user)
     apply_ward(target)
     return report

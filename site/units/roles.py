@@ -43,8 +43,15 @@ def ward_workflow_name(ward):
     return f"Duyệt nội dung {ward.title}"
 
 
+_PERMS = {}
+
+
 def _perm(codename, app_label="wagtailcore"):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    # Permission rows never change within a run; setup_roles asks for the same few hundreds of times.
+    key = (app_label, codename)
+    if key not in _PERMS:
+        _PERMS[key] = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    return _PERMS[key]
 
 
 def _model_perms(model, actions):
@@ -57,8 +64,16 @@ def _model_perms(model, actions):
 
 
 def _page_perms(group, page, codenames):
-    for codename in codenames:
-        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_perm(codename))
+    have = set(
+        GroupPagePermission.objects.filter(group=group, page=page).values_list("permission_id", flat=True)
+    )
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group=group, page=page, permission=_perm(c))
+            for c in codenames
+            if _perm(c).pk not in have
+        ]
+    )
 
 
 def _group(name, log=None):
@@ -168,6 +183,7 @@ def apply_ward(ward, log=None):
 
 def apply_roles(log=None):
     """Create or correct every group, permission, two-factor policy and workflow. Returns a summary."""
+    _PERMS.clear()  # a test database may have recreated them
     home = HomePage.objects.first()
     if home is None:
         raise RuntimeError("Chưa có trang chủ thành phố: chạy load_demo hoặc tạo trang chủ trước.")
@@ -191,7 +207,9 @@ def apply_roles(log=None):
     for model in _hotline_models():
         groups[MODERATORS].permissions.add(*_model_perms(model, ["view", "add", "change", "delete"]))
     groups[MODERATORS].permissions.add(
-        *Permission.objects.filter(content_type__app_label="hotline", codename__in=["view_all_feedback", "publish_feedback"])
+        *Permission.objects.filter(
+            content_type__app_label="hotline", codename__in=["view_all_feedback", "publish_feedback"]
+        )
     )
     groups[REPORTERS].permissions.add(_perm("view_reports", "units"))
     # Images and documents: editors upload into the shared collection (Wagtail's default).
@@ -238,9 +256,19 @@ def _collection_perms(groups):
         ("wagtaildocs", "choose_document"),
     ]
     perms = [_perm(code, app) for app, code in codenames]
-    for group in groups:
-        for perm in perms:
-            GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=perm)
+    have = set(
+        GroupCollectionPermission.objects.filter(group__in=groups, collection=root).values_list(
+            "group_id", "permission_id"
+        )
+    )
+    GroupCollectionPermission.objects.bulk_create(
+        [
+            GroupCollectionPermission(group=group, collection=root, permission=perm)
+            for group in groups
+            for perm in perms
+            if (group.pk, perm.pk) not in have
+        ]
+    )
 
 
 def wards_for_user(user):
