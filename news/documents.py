@@ -1,0 +1,69 @@
+"""What the citizen search indexes of CCHC communications: articles (with radio episodes) and directive documents."""
+
+from news.models import ArticlePage, DirectiveDocumentPage, RadioEpisodePage
+from search.registry import SearchAdapter, SearchDocument, register, ward_of
+from search.text import html_text, stream_text
+
+
+class ArticleAdapter(SearchAdapter):
+    type = "article"
+    label = "Tin tức"
+    models = (ArticlePage, RadioEpisodePage)
+    order = 20
+
+    def get_queryset(self):
+        # One adapter, two page models: a queryset of base pages, made specific one by one.
+        from wagtail.models import Page
+
+        return Page.objects.live().public().type(ArticlePage, RadioEpisodePage).specific()
+
+    def get_object(self, pk):
+        return self.get_queryset().filter(pk=pk).first()
+
+    def prepare(self, page):
+        if isinstance(page, RadioEpisodePage):
+            return SearchDocument(
+                title=page.title,
+                url=page.get_url() or page.url_path,
+                body="\n".join([page.summary, html_text(page.transcript)]),
+                summary=page.summary,
+                date=page.air_date,
+                ward=ward_of(page),
+                tags=["Phát thanh"],
+            )
+        topics = [t.name for t in page.topics.all()]
+        return SearchDocument(
+            title=page.title,
+            url=page.get_url() or page.url_path,
+            body="\n".join([page.lead, stream_text(page.body)]),
+            summary=page.lead,
+            date=page.date,
+            ward=ward_of(page),
+            tags=topics + [page.publishing_unit],
+        )
+
+
+class DirectiveAdapter(SearchAdapter):
+    type = "document"
+    label = "Văn bản"
+    models = (DirectiveDocumentPage,)
+    order = 30
+
+    def get_queryset(self):
+        return DirectiveDocumentPage.objects.live().public()
+
+    def prepare(self, page):
+        return SearchDocument(
+            title=page.title,
+            url=page.get_url() or page.url_path,
+            body="\n".join([page.full_reference, page.summary]),
+            summary=page.full_reference,
+            keywords=[page.number],
+            date=page.issued_date,
+            ward=ward_of(page),
+            tags=[page.get_doc_type_display(), page.issuing_body],
+        )
+
+
+register(ArticleAdapter())
+register(DirectiveAdapter())
