@@ -175,7 +175,12 @@ ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "tthc")
 
 # Wagtail's own search (admin) stays on the database: its Elasticsearch backend needs the
 # analysis-common module, which the engine we run does not have.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "AUTO_UPDATE": env.boolean("WAGTAILSEARCH_AUTO_UPDATE", True),
+    }
+}
 
 WAGTAIL_SITE_NAME = env.get("SITE_NAME", "Cổng thông tin cải cách hành chính")
 WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000")

@@ -18,6 +18,9 @@ DATABASES["default"].setdefault("TEST", {})["NAME"] = (
     f"test_tthc_{_run_id}" if DATABASES["default"]["ENGINE"].endswith("postgresql") else None
 )
 ELASTICSEARCH_INDEX_PREFIX = f"test_{_run_id}_{ELASTICSEARCH_INDEX_PREFIX}"
+# Wagtail's admin search index recomputes title norms over the whole table on every save on
+# PostgreSQL; no test relies on admin search, and the citizen search has its own index.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
