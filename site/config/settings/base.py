@@ -199,9 +199,9 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 8 * 3600)
-# Editors share office computers: the session ends with the browser and after inactivity.
+# Editors share office computers: the session ends with the browser, and at the latest after
+# SESSION_COOKIE_AGE (not refreshed per request: the admin's parallel requests would race on it).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_SAVE_EVERY_REQUEST = True
 
 # Login throttling (django-axes): lock a username (from any address) or an address after N failures.
 AXES_FAILURE_LIMIT = env.integer("LOGIN_FAILURE_LIMIT", 5)

@@ -1,0 +1,89 @@
+"""Ward home page and the home-affairs report in headless Chromium; the admin editor still runs
+under the content security policy."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from home.models import WardHomePage
+from tests.a11y import assert_accessible
+from tests.conftest import save_screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "Mật-khẩu-kiểm-thử-2026"
+
+
+def sign_in(page, base_url):
+    get_user_model().objects.create_superuser("quantri.thu", "qt@example.invalid", PASSWORD)
+    page.goto(base_url + "/quan-tri/login/")
+    page.fill("#id_username", "quantri.thu")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(base_url + "/quan-tri/")
+
+
+def test_ward_home_page_with_duty_staff_and_former_names(live_server, transactional_demo_site, phone_page):
+    ward = WardHomePage.objects.get(slug="phuong-sao-do")
+    ward.former_names = "Phường Văn Đức"
+    ward.map_url = (
+        "https://www.openstreetmap.org/search?query=UBND%20ph%C6%B0%E1%BB%9Dng%20Sao%20%C4%90%E1%BB%8F"
+    )
+    ward.duty_staff = [
+        (
+            "staff",
+            {
+                "position": "Công chức Tư pháp – Hộ tịch",
+                "name": "",
+                "schedule": "Thứ Hai – thứ Sáu",
+                "phone": "",
+            },
+        ),
+        (
+            "staff",
+            {
+                "position": "Công chức Địa chính – Xây dựng",
+                "name": "",
+                "schedule": "Thứ Ba, thứ Năm",
+                "phone": "",
+            },
+        ),
+    ]
+    ward.save_revision().publish()
+    response = phone_page.goto(live_server.url + "/phuong-sao-do/")
+    assert response.status == 200
+    text = phone_page.locator("main").inner_text()
+    assert "Trước đây là: Phường Văn Đức" in text
+    assert "Cán bộ trực Bộ phận một cửa" in text and "Công chức Tư pháp – Hộ tịch" in text
+    assert "Xem đường đi đến trụ sở" in text
+    assert (
+        "Content-Security-Policy" in {k.title() for k in response.headers}
+        or "content-security-policy" in response.headers
+    )
+    overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    save_screenshot(phone_page, "units-ward-phone")
+    assert_accessible(phone_page, "units-ward-phone")
+    assert phone_page.console_errors == []
+
+
+def test_report_page_and_admin_editor_under_csp(live_server, transactional_demo_site, desktop_page):
+    sign_in(desktop_page, live_server.url)
+    response = desktop_page.goto(live_server.url + "/quan-tri/bao-cao/?ky=year&nam=2026")
+    assert response.status == 200
+    assert "script-src" in response.headers["content-security-policy"]
+    assert desktop_page.locator("table.listing").first.is_visible()
+    assert desktop_page.locator("svg.report-chart").count() == 2
+    save_screenshot(desktop_page, "units-report-desktop")
+    assert_accessible(desktop_page, "units-report-desktop")
+
+    # The page editor loads and runs its scripts under the policy: no CSP violations, and the
+    # StreamField widget (built by Wagtail's JavaScript) is on the page.
+    ward = WardHomePage.objects.get(slug="phuong-sao-do")
+    desktop_page.console_errors.clear()
+    response = desktop_page.goto(live_server.url + f"/quan-tri/pages/{ward.pk}/edit/")
+    assert response.status == 200
+    desktop_page.wait_for_load_state("networkidle")
+    assert desktop_page.evaluate("typeof window.telepath") == "object"
+    assert desktop_page.locator("[data-streamfield-stream-container]").count() >= 1
+    csp_errors = [e for e in desktop_page.console_errors if "Content Security Policy" in e]
+    assert csp_errors == []
+    save_screenshot(desktop_page, "units-admin-edit-desktop", full_page=False)
