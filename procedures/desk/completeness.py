@@ -174,9 +174,11 @@ def decision_rows(decisions):
         page_ids = {c.page_id for c in changes}
         # The first published revision of each page that carries this decision in its history.
         published = {}
-        revisions = Revision.objects.filter(
-            content_type__app_label="procedures", content_type__model="procedurepage", object_id__in=[str(pk) for pk in page_ids]
-        ).only("pk", "object_id", "content")
+        # Only published revisions matter (drafts never reached the public), so drafts are not parsed.
+        published_ids = PageLogEntry.objects.filter(
+            action="wagtail.publish", page_id__in=page_ids, revision__isnull=False
+        ).values("revision_id")
+        revisions = Revision.objects.filter(pk__in=published_ids).only("pk", "object_id", "content")
         carrying = {r.pk: int(r.object_id) for r in revisions if _carries(r.content, decision.pk)}
         logs = (
             PageLogEntry.objects.filter(action="wagtail.publish", revision_id__in=carrying)
