@@ -239,8 +239,9 @@ def _news(ctx, images):
                 "table_caption": "Hồ sơ quý I theo lĩnh vực (số liệu minh họa)",
             }))
         if position == 2:
-            picture, alt = images[1]
-            body.append(("image", {"image": picture, "alt_text": alt, "caption": "Nộp hồ sơ trực tuyến trên điện thoại."}))
+            picture, alt = images[0]
+            body.append(("image", {"image": picture, "alt_text": alt,
+                                   "caption": "Người chưa quen thao tác được hướng dẫn tại Bộ phận một cửa."}))
         lead_image, lead_alt = images[image] if image is not None else (None, "")
         page = ArticlePage(
             title=title,
