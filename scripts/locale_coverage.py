@@ -99,9 +99,11 @@ def catalogue_keys(packages=("wagtail", "django")):
     for name in packages:
         root = Path(importlib.import_module(name).__file__).parent
         for po in sorted(root.glob("**/locale/en/LC_MESSAGES/django.po")):
+            # Django's references are relative to the package, Wagtail's to each app
+            app = name if name == "django" else po.parents[3].relative_to(root.parent).as_posix()
             for entry in read_po(po):
                 if entry["msgid"]:
-                    keys.setdefault(entry_key(entry), {**entry, "package": name})
+                    keys.setdefault(entry_key(entry), {**entry, "package": name, "app": app})
     return keys
 
 
@@ -234,6 +236,13 @@ def tour(client, recorder, home):
     visit("page chooser", admin("wagtailadmin_choose_page"))
     visit("page edit", admin("wagtailadmin_pages:edit", page.pk))
     visit("page edit: home", admin("wagtailadmin_pages:edit", home.pk))
+    # the editor of every page type the demo has (StreamField and panel strings differ per type)
+    for content_type_id in Page.objects.filter(depth__gt=1).values_list("content_type", flat=True).distinct():
+        sample = Page.objects.filter(content_type=content_type_id).first()
+        visit(
+            f"page edit: {sample.specific_class._meta.model_name}",
+            admin("wagtailadmin_pages:edit", sample.pk),
+        )
     visit("page add: choose type", admin("wagtailadmin_pages:add_subpage", ward.pk))
     visit("page add: form", admin("wagtailadmin_pages:add", "home", "contentpage", ward.pk))
 
@@ -482,6 +491,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--missing", action="store_true", help="list the untranslated msgids")
     parser.add_argument("--json", type=Path, help="write the seen and missing msgids to this file")
+    parser.add_argument(
+        "--stub", type=Path, help="write the missing msgids as .po entries to translate and append to our .po"
+    )
     args = parser.parse_args(argv)
 
     recorder, statuses = run_tour()
@@ -515,7 +527,37 @@ def main(argv=None):
             ),
             encoding="utf-8",
         )
+    if args.stub:
+        args.stub.write_text(po_stub(missing), encoding="utf-8")
+        print(f"{len(missing)} entries to translate written to {args.stub}")
     return 0
+
+
+def _quote(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def po_stub(missing):
+    """Untranslated entries with Wagtail's flags and plural forms, msgstr left for the translator."""
+    known = catalogue_keys()
+    chunks = []
+    for context, msgid, _plural in sorted(missing):
+        entry = known[(context, msgid)]
+        lines = (
+            ["#: " + " ".join(f"{entry['app']}/{ref}" for ref in entry["refs"][:2])] if entry["refs"] else []
+        )
+        flags = sorted(flag for flag in entry["flags"] if flag != "fuzzy")
+        if flags:
+            lines.append("#, " + ", ".join(flags))
+        if context:
+            lines.append(f"msgctxt {_quote(context)}")
+        lines.append(f"msgid {_quote(msgid)}")
+        if entry["msgid_plural"]:
+            lines += [f"msgid_plural {_quote(entry['msgid_plural'])}", 'msgstr[0] ""']
+        else:
+            lines.append('msgstr ""')
+        chunks.append("\n".join(lines))
+    return "\n\n".join(chunks) + "\n"
 
 
 if __name__ == "__main__":
