@@ -172,7 +172,7 @@ def seed(total=2000, log=print, rng_seed=7):
             code = (
                 rec["code"]
                 if not variant
-                else f"{rec['code'].split('.H')[0]}.{variant:03d}.00.00.H{30 + variant}"
+                else f"{rec['code']}.{variant:03d}.00.00.H{30 + variant}"
             )
             name = rec["name"] if not variant else f"{rec['name']} {suffixes[i % len(suffixes)]}"
             online = any(_method(s.get("method")) == "truc_tuyen" for s in rec.get("submission", []))

@@ -108,25 +108,34 @@ class DossierItem:
 
 @dataclass
 class DossierCase:
-    number: int | None  # None: applies to every case
+    number: int | None  # 1..n for a case the citizen can pick; None for common papers or a heading
     name: str
     items: list = field(default_factory=list)
 
     @property
+    def is_common(self):
+        """Papers every applicant brings (the block has no case name)."""
+        return not self.name
+
+    @property
     def label(self):
-        """ "Trường hợp 2: bầu lại Ban quản trị…" without repeating the published "Trường hợp"."""
-        name = re.sub(r"^trường hợp\s+", "", self.name, flags=re.IGNORECASE) if self.number else self.name
-        return f"Trường hợp {self.number}: {name}" if self.number else name
+        """ "Trường hợp 2: bầu lại Ban quản trị…" without the published numbering or a repeated "Trường hợp"."""
+        if not self.number:
+            return self.name
+        return f"Trường hợp {self.number}: {CASE_PREFIX.sub('', self.name) or self.name}"
+
+
+# "2. ", "a) ", "- " and a leading "Trường hợp" in a published case name.
+CASE_PREFIX = re.compile(r"^(?:[-+*•]+\s*|\d{1,2}[.)]\s*|[a-zđ][.)]\s+)?(?:trường hợp\s+)?", re.IGNORECASE)
 
 
 def dossier_cases(page):
-    """The dossier as cases; named cases are numbered 1..n in the order the page lists them."""
+    """The dossier as cases. Named cases with papers are numbered 1..n in page order; a named case
+    without papers is only a heading over the cases below it (as published) and cannot be picked."""
     cases, number = [], 0
     for block in page.dossier:
         value = block.value
         name = (value.get("case_name") or "").strip()
-        if name:
-            number += 1
         items = [
             DossierItem(
                 name=item.get("name") or "",
@@ -138,7 +147,9 @@ def dossier_cases(page):
             )
             for item in value.get("items") or []
         ]
-        cases.append(DossierCase(number if name else None, name, items))
+        if name and items:
+            number += 1
+        cases.append(DossierCase(number if name and items else None, name, items))
     return cases
 
 
@@ -164,7 +175,7 @@ class Checklist:
         """Cases to print: the common parts plus the chosen case, or everything."""
         if self.selected is None:
             return self.cases
-        return [c for c in self.cases if c.number is None or c is self.selected]
+        return [c for c in self.cases if c.is_common or c is self.selected]
 
     @property
     def items(self):
@@ -436,13 +447,13 @@ def procedure_by_code(request, code):
 
 
 def recent_changes(days, *, limit=None):
-    """Status changes announced in the last `days` days (decision date, else effective date), live pages only."""
+    """Status changes announced in the last `days` days (decision date, else effective date), newest
+    first, live pages only; `days=None` gives the latest changes whatever their age."""
     today = timezone.localdate()
-    since = today - datetime.timedelta(days=days)
     qs = (
         StatusChange.objects.filter(page__live=True)
         .annotate(announced=Coalesce("decision__date", "effective_date"))
-        .filter(announced__gte=since, announced__lte=today)
+        .filter(announced__lte=today)
         .select_related("decision", "page", "page__field", "page__level", "replacement")
         .only(
             "id",
@@ -482,6 +493,8 @@ def recent_changes(days, *, limit=None):
         )  # fmt: skip
         .order_by("-announced", "decision__number", "page__code", "id")
     )
+    if days is not None:
+        qs = qs.filter(announced__gte=today - datetime.timedelta(days=days))
     return list(qs[:limit] if limit else qs)
 
 
@@ -546,8 +559,9 @@ def city_section_context(page, request):
     in_force = (
         ProcedurePage.objects.child_of(catalogue).live().filter(status__in=ProcedurePage.IN_FORCE).count()
     )
-    changes = recent_changes(90, limit=6)
-    return {"catalogue": catalogue, "in_force": in_force, "changes": changes, "days": 90}
+    # The latest announcements whatever their age: a quiet quarter still shows what changed last.
+    changes = recent_changes(None, limit=6)
+    return {"catalogue": catalogue, "in_force": in_force, "changes": changes}
 
 
 def ward_section_context(page, request):
