@@ -195,6 +195,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000  # refuses decompression bombs
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # No call to wagtail.io from editors' browsers (privacy; the CSP would block it anyway).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: it would send editors' e-mail hashes to a third party (and the CSP blocks it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
