@@ -85,7 +85,11 @@ def _repoint_records(source, target, report):
     for rel in relations:
         model = rel.related_model
         # Wagtail's own tables are handled above or follow the page; search entries are rebuilt.
-        if model._meta.app_label.startswith("wagtail") or model._meta.app_label == "search" or model is UnitGroup:
+        if (
+            model._meta.app_label.startswith("wagtail")
+            or model._meta.app_label == "search"
+            or model is UnitGroup
+        ):
             continue
         if issubclass(model, Page) or (model, rel.field.name) in seen:
             continue

@@ -43,3 +43,30 @@ def load(ctx):
     for username, password in created:
         ctx.log(f"Tài khoản mẫu {username} / {password} (chỉ hiển thị một lần)")
     ctx.log(f"Tài khoản biên tập mẫu: {len(ACCOUNTS)} (mới tạo {len(created)})")
+    _plan(ctx)
+
+
+def _plan(ctx):
+    """The year's communication plan (targets as in the 2022 CCHC propaganda plan)."""
+    from django.utils import timezone
+
+    from units.models import PlanTask
+
+    year = timezone.localdate().year
+    tasks = [
+        (None, "Chuyên mục phát thanh cải cách hành chính hằng tháng", PlanTask.Product.RADIO, 12),
+        (None, "Đăng văn bản chỉ đạo, điều hành về cải cách hành chính", PlanTask.Product.DOCUMENTS, 10),
+        (None, "Cập nhật, công khai thủ tục hành chính", PlanTask.Product.PROCEDURES, 20),
+        (None, "Tin, bài cải cách hành chính của thành phố", PlanTask.Product.ARTICLES, 24),
+    ]
+    tasks += [
+        (ward, f"Tin, bài cải cách hành chính – {ward.title}", PlanTask.Product.ARTICLES, 8)
+        for ward in ctx.wards.values()
+    ]
+    created = 0
+    for unit, title, product, target in tasks:
+        _task, new = PlanTask.objects.get_or_create(
+            year=year, unit=unit, product=product, defaults={"title": title, "target": target}
+        )
+        created += new
+    ctx.log(f"Kế hoạch tuyên truyền {year}: {len(tasks)} nhiệm vụ (mới tạo {created})")

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from home.models import HomePage, WardHomePage
-from units.models import UnitGroup
+from units.models import PlanTask, UnitGroup
 
 CITY_NEWS_EDITORS = "Biên tập tin tức thành phố"
 CATALOGUE_EDITORS = "Biên tập danh mục TTHC"
@@ -212,6 +212,8 @@ def apply_roles(log=None):
         )
     )
     groups[REPORTERS].permissions.add(_perm("view_reports", "units"))
+    # Home affairs keeps the year's communication plan.
+    groups[REPORTERS].permissions.add(*_model_perms(PlanTask, ["view", "add", "change", "delete"]))
     # Images and documents: editors upload into the shared collection (Wagtail's default).
     editing = [groups[n] for n in (CITY_NEWS_EDITORS, CATALOGUE_EDITORS, CATALOGUE_APPROVERS, MODERATORS)]
 

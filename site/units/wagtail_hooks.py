@@ -1,8 +1,11 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from units import views
+from units.models import PlanTask
 from units.roles import can_view_reports, wards_for_user
 
 
@@ -34,3 +37,14 @@ def checklist_menu_item():
     return ChecklistMenuItem(
         "Kiểm tra trang đơn vị", reverse("units_checklist"), icon_name="tasks", order=910
     )
+
+
+class PlanTaskViewSet(SnippetViewSet):
+    model = PlanTask
+    icon = "date"
+    menu_label = "Kế hoạch tuyên truyền"
+    list_display = ["year", "title", "unit", "product", "target"]
+    list_filter = ["year", "product"]
+
+
+register_snippet(PlanTaskViewSet)
