@@ -27,6 +27,9 @@ class AlertQueueView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "mail"
     template_name = "procedure_alerts/admin/queue.html"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
     def dispatch(self, request, *args, **kwargs):
         if not can_see_queue(request.user):
             raise PermissionDenied

@@ -45,7 +45,16 @@ def desks_for_user(user):
     return Desk.objects.filter(ward__in=editable.values("pk"))
 
 
-class DeskToolMixin(WagtailAdminTemplateMixin):
+class TitledMixin(WagtailAdminTemplateMixin):
+    """The slim admin header shows the last breadcrumb as the page title."""
+
+    parent_crumbs = ()
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + list(self.parent_crumbs) + [{"url": "", "label": self.get_page_title()}]
+
+
+class DeskToolMixin(TitledMixin):
     def dispatch(self, request, *args, **kwargs):
         if not can_use_desk_tools(request.user):
             raise PermissionDenied
@@ -170,7 +179,7 @@ def xlsx_response(rows, decisions):
     return response
 
 
-class DeskBoardMixin(WagtailAdminTemplateMixin):
+class DeskBoardMixin(TitledMixin):
     def dispatch(self, request, *args, **kwargs):
         self.desks = desks_for_user(request.user)
         if not self.desks.exists():
@@ -202,6 +211,10 @@ class DeskBoardView(DeskBoardMixin, TemplateView):
 
     def get_page_title(self):
         return f"Bảng niêm yết: {self.desk.name}"
+
+    @property
+    def parent_crumbs(self):
+        return [{"url": reverse("procedure_desk_admin:desks"), "label": DeskListView.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
         self.desk = get_object_or_404(desks_for_user(request.user), pk=kwargs["desk_pk"])
