@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -264,7 +265,7 @@ def _stored_stream(page, name):
     value = getattr(page, name)
     raw = getattr(value, "raw_data", None)
     data = list(raw) if raw is not None else value.get_prep_value()
-    return _strip_ids(json.loads(json.dumps(data, default=str)))
+    return mapping.canonical(_strip_ids(json.loads(json.dumps(data, default=str))))
 
 
 class _Planner:
@@ -809,13 +810,13 @@ def _assign(page, planned: PlannedPage, refs: _References):
 
 
 def _assignable(blocks):
-    """Canonical stream data back to what Wagtail accepts without ids (list items unwrapped)."""
+    """Canonical stream data with fresh block ids, in the shape Wagtail stores (list items included)."""
     out = []
     for block in blocks:
         value = dict(block["value"])
         if "items" in value:
-            value["items"] = [item["value"] for item in value["items"]]
-        out.append({"type": block["type"], "value": value})
+            value["items"] = [dict(item, id=str(uuid.uuid4())) for item in value["items"]]
+        out.append({"type": block["type"], "value": value, "id": str(uuid.uuid4())})
     return out
 
 
