@@ -237,10 +237,10 @@ def main():
         wall = time.perf_counter() - started
 
         check = subprocess.run(
-            [PYTHON, "manage.py", "shell", "-c", CHECK], cwd=ROOT, env=env, check=True, capture_output=True,
+            [PYTHON, "manage.py", "shell", "--no-imports", "-c", CHECK], cwd=ROOT, env=env, check=True, capture_output=True,
             text=True,
         )
-        stored = json.loads(check.stdout)
+        stored = json.loads(check.stdout.strip().splitlines()[-1])
     finally:
         if server is not None and server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)

@@ -144,6 +144,11 @@ def _city_hotline(ctx):
     return True
 
 
+def unit_phrase(ward):
+    """"phường Sao Đỏ" / "xã Lê Lợi": the unit kind in lower case inside a sentence."""
+    return f"{ward.get_unit_kind_display().lower()} {ward.unit_name}"
+
+
 def _ward_hotline(ward, index):
     if HotlinePage.objects.child_of(ward).exists():
         return False
@@ -151,15 +156,15 @@ def _ward_hotline(ward, index):
     page = HotlinePage(
         title=f"Đường dây nóng {ward.title}",
         slug=SLUG,
-        intro=f"Số điện thoại tiếp nhận phản ánh, kiến nghị của người dân tại {ward.title.lower()}.",
+        intro=f"Số điện thoại tiếp nhận phản ánh, kiến nghị của người dân tại {unit_phrase(ward)}.",
         note=ILLUSTRATIVE,
     )
     contacts = [
-        (f"UBND {ward.title.lower()}", "Đường dây nóng của Chủ tịch UBND", "Chủ tịch UBND",
+        (f"UBND {unit_phrase(ward)}", "Đường dây nóng của Chủ tịch UBND", "Chủ tịch UBND",
          ward.hotline or f"0220 3886 {100 + index:03d}"),
         ("Bộ phận một cửa", "Hướng dẫn hồ sơ, thủ tục hành chính", "Công chức một cửa",
          ward.phone or f"0220 3885 {100 + index:03d}"),
-        (f"Công an {ward.title.lower()}", "An ninh trật tự, cư trú", "Trực ban", f"0220 3887 {100 + index:03d}"),
+        (f"Công an {unit_phrase(ward)}", "An ninh trật tự, cư trú", "Trực ban", f"0220 3887 {100 + index:03d}"),
     ]
     for unit, topic, position, phone in contacts:
         page.contacts.add(

@@ -94,8 +94,6 @@ def feedback_form(request):
                     )
                 request.session[SESSION_KEY] = submission.tracking_code
                 return redirect("hotline:confirmation")
-        else:
-            status = 400
     else:
         form = FeedbackForm(initial=_initial_from_query(request))
         if limited:
@@ -161,9 +159,7 @@ def lookup(request):
     else:
         form = LookupForm(initial={"code": request.GET.get("ma", "")[:24]})
     context = {"form": form, "result": result, "error": error, "crumbs": [SECTION, ("Tra cứu kết quả", None)]}
-    response = render(request, "hotline/feedback_lookup.html", context, status=status)
-    response["Referrer-Policy"] = "no-referrer"
-    return response
+    return render(request, "hotline/feedback_lookup.html", context, status=status)
 
 
 def answer_list(request):

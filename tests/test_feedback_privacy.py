@@ -40,7 +40,7 @@ def world(db):
     hostile = FeedbackSubmissionFactory(
         name="Nguyễn " + XSS, phone="0911222333", email="xss@example.com", address="Phố " + XSS,
         content="Phản ánh " + XSS, ward=wards["phuong-sao-do"],
-        assigned_unit="Tổ " + XSS, internal_note=XSS, reject_reason="",
+        assigned_unit="Tổ " + XSS, internal_note=XSS, reject_reason="Lý do " + XSS, forwarded_to="Sở " + XSS,
     )
     published(
         hostile, public_title="Tiêu đề " + XSS, public_question="Câu hỏi " + XSS, answer_text="Trả lời " + XSS,
@@ -157,6 +157,16 @@ def test_script_is_inert_on_public_pages(client, world):
     ).content.decode()
     assert ESCAPED in lookup
     assert_inert(lookup)
+    for status, shown in ((FeedbackSubmission.Status.REJECTED, "Lý do &lt;script&gt;"),
+                          (FeedbackSubmission.Status.FORWARDED, "Sở &lt;script&gt;")):
+        hostile.status = status
+        hostile.save()
+        page = client.post(
+            "/phan-anh-kien-nghi/tra-cuu/", {"code": hostile.tracking_code, "phone_digits": "2333"}
+        ).content.decode()
+        assert shown in page
+        assert_inert(page)
+    published(hostile)
     # CSV cells starting with a formula character are neutralised for spreadsheets.
     hostile.public_title = "=HYPERLINK(\"http://evil.example\")"
     hostile.save()

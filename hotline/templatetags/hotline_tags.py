@@ -38,3 +38,11 @@ def feedback_links(context, page=None):
         query["don-vi"] = ward.slug
     url = reverse("hotline:feedback_form") + (f"?{urlencode(query)}" if query else "")
     return {"hotline": hotline_for(context, page), "form_url": url, "request": context.get("request")}
+
+
+@register.filter
+def unit_label(ward):
+    """The handling unit in a sentence: "UBND phường Sao Đỏ", or "UBND thành phố" without a ward."""
+    if not ward:
+        return "UBND thành phố"
+    return f"UBND {ward.get_unit_kind_display().lower()} {ward.unit_name}"
