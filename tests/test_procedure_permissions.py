@@ -128,6 +128,7 @@ def test_catalogue_editor_edits_a_procedure(catalogue, catalogue_editor, client)
         f"/quan-tri/pages/{page.pk}/edit/", edit_form(page, deadline="02 ngày làm việc (đã rút ngắn)")
     )
     assert response.status_code == 302, response.content.decode()[:2000]
+    page.refresh_from_db()
     latest = page.get_latest_revision_as_object()
     assert latest.deadline == "02 ngày làm việc (đã rút ngắn)"
     assert page.get_latest_revision().user == catalogue_editor
@@ -148,6 +149,7 @@ def test_news_editor_cannot_touch_the_catalogue(catalogue, news_editor, client):
     page.refresh_from_db()
     assert page.deadline == "03 ngày làm việc"
     assert page.get_latest_revision_as_object().deadline == "03 ngày làm việc"
+    assert page.revisions.count() == 1
 
     field = ProcedureField.objects.first()
     response = client.get(f"/quan-tri/snippets/procedures/procedurefield/edit/{field.pk}/")

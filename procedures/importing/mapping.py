@@ -40,10 +40,14 @@ def steps_blocks(lines: list[str]) -> list[dict]:
 def steps_lines(blocks) -> list[str]:
     lines = []
     for value in _values(blocks):
-        parts = (value.get("description") or "").split("\n")
+        description = value.get("description") or ""
         title = (value.get("title") or "").strip()
-        if title:
-            parts[0] = f"{title}: {parts[0]}"
+        if not title:  # a step of its own, kept whole (it may hold line breaks as published)
+            if description.strip():
+                lines.append(description)
+            continue
+        parts = description.split("\n")  # the sub-points joined under the step
+        parts[0] = f"{title}: {parts[0]}"
         lines.extend(p for p in parts if p.strip())
     return lines
 
@@ -112,7 +116,10 @@ def _split_note(line: str) -> tuple[str, str] | None:
     rest = rest.strip()
     if not rest or not condition or len(condition) > _CASE_NAME_MAX:
         return None
-    return condition, rest[0].upper() + rest[1:]
+    rest = rest[0].upper() + rest[1:]
+    if _CASE_NOTE_RE.match(rest):  # "Trường hợp A: Trường hợp B …" would read as two cases next time
+        return None
+    return condition, rest
 
 
 def _item(name: str) -> dict:
