@@ -98,9 +98,11 @@ def test_city_and_catalogue_workflows(demo_site):
 
     from procedures.models import ProcedureIndexPage
 
-    catalogue = ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc-hanh-chinh")
-    home.add_child(instance=catalogue)
-    catalogue.save_revision().publish()
+    catalogue = ProcedureIndexPage.objects.child_of(home).first()
+    if catalogue is None:  # the catalogue's demo may not have created it
+        catalogue = ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc-hanh-chinh")
+        home.add_child(instance=catalogue)
+        catalogue.save_revision().publish()
     roles.apply_roles()
     assert catalogue.get_workflow().name == roles.CATALOGUE_WORKFLOW
     task = catalogue.get_workflow().tasks.get().specific
