@@ -41,7 +41,11 @@ ALLOWED_HOSTS = ["127.0.0.1"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 FEEDBACK_RATE_LIMIT = "1000000/hour"
 FEEDBACK_PRIVATE_ROOT = {private!r}
-LOGGING = {{"version": 1, "disable_existing_loggers": False, "root": {{"level": "ERROR"}}}}
+LOGGING = {{
+    "version": 1, "disable_existing_loggers": False,
+    "handlers": {{"console": {{"class": "logging.StreamHandler"}}}},
+    "loggers": {{"django.request": {{"handlers": ["console"], "level": "ERROR", "propagate": False}}}},
+}}
 """
 
 CHECK = r"""
@@ -241,6 +245,7 @@ def main():
             text=True,
         )
         stored = json.loads(check.stdout.strip().splitlines()[-1])
+        errors = re.findall(r"^\S*(?:Error|Exception)\b.*$", (work / "server.log").read_text(errors="replace"), re.M)
     finally:
         if server is not None and server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)
@@ -276,10 +281,12 @@ def main():
           f"lost {len(lost)}, duplicated {len(duplicated)}, unexpected {len(unexpected)}")
     print(f"  attachments: expected {expected_files}, rows {stored['attachments']}, files on disk "
           f"{stored['files_on_disk']}, rows without file {stored['missing_files']}")
-    ok = (not lost and not duplicated and not unexpected and stored["rows"] == len(accepted)
+    if errors:
+        print(f"  server errors ({len(errors)}), most frequent: {max(set(errors), key=errors.count)[:200]}")
+    ok = (len(accepted) == args.submissions and not lost and not duplicated and not unexpected and stored["rows"] == len(accepted)
           and stored["codes"] == stored["rows"] and stored["attachments"] == expected_files
           == stored["files_on_disk"] and not stored["missing_files"] and len(results) == args.submissions)
-    print("  result: " + ("OK – zero lost or duplicated records" if ok else "PROBLEM – see figures above"))
+    print("  result: " + ("OK – every submission accepted and stored once" if ok else "PROBLEM – see figures above"))
     return 0 if ok else 1
 
 

@@ -21,17 +21,19 @@ def create_submission(data, checked_files=(), channel=FeedbackSubmission.Channel
     `checked_files` holds (upload, CheckedFile) pairs already validated by hotline.uploads. A file
     written before a failure is deleted again, so a failed submission leaves no orphan on disk.
     """
+    submission = FeedbackSubmission(
+        **{name: data.get(name) for name in SUBMISSION_FIELDS if name in data},
+        channel=channel,
+        consent_at=timezone.now() if data.get("consent") else None,
+        consent_version=FeedbackSubmission.CONSENT_VERSION if data.get("consent") else "",
+    )
+    submission.email = submission.email or ""
+    # Reads happen before the transaction, so on SQLite its first statement is a write and the
+    # connection waits for the write lock instead of failing to upgrade a read lock.
+    submission.compute_deadlines()
     written = []
     try:
         with transaction.atomic():
-            submission = FeedbackSubmission(
-                **{name: data.get(name) for name in SUBMISSION_FIELDS if name in data},
-                channel=channel,
-                consent_at=timezone.now() if data.get("consent") else None,
-                consent_version=FeedbackSubmission.CONSENT_VERSION if data.get("consent") else "",
-            )
-            submission.email = submission.email or ""
-            submission.compute_deadlines()
             _save_with_unique_code(submission)
             for upload, checked in checked_files:
                 attachment = FeedbackAttachment(
