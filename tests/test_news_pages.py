@@ -57,12 +57,16 @@ def test_city_listing_shows_only_city_articles_newest_first_in_pages(client, new
     expected = [a[1] for a in sorted(CITY_ARTICLES, key=lambda a: a[8])]
     assert first_page == expected[: NewsIndexPage.per_page]
     assert not set(first_page) & {a[1] for a in ARTICLES if a[6] != "city"}
-    assert "Trang 1 / 2" in html and 'href="?trang=2"' in html
+    assert "Trang 1<" in html and 'href="?trang=2" rel="next"' in html
+    assert 'rel="prev"' not in html
 
-    second = titles(client.get("/tin-tuc/?trang=2").content.decode())
+    second_html = client.get("/tin-tuc/?trang=2").content.decode()
+    second = titles(second_html)
     assert second == expected[NewsIndexPage.per_page :]
+    assert 'href="?trang=1" rel="prev"' in second_html and 'rel="next"' not in second_html
     assert client.get("/tin-tuc/?trang=3").status_code == 404
     assert client.get("/tin-tuc/?trang=abc").status_code == 404
+    assert client.get("/tin-tuc/?trang=0").status_code == 404
 
 
 def test_ward_listing_shows_only_its_own_articles(client, news_demo):  # noqa: F811

@@ -4,7 +4,6 @@ import datetime
 
 from django import forms
 from django.db import models
-from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
@@ -15,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from news.models.base import SocialMetaMixin, paginate
+from news.models.base import SocialMetaMixin, paginate_window
 from news.models.topics import Topic
 
 TOPIC_PARAM = "chu-de"
@@ -37,15 +36,12 @@ def publishing_unit_for(page):
 
 
 def article_listing(queryset):
-    """What a list of article cards needs, in a constant number of queries."""
+    """What a list of article cards needs (lead image renditions), in a constant number of queries."""
     return (
         queryset.live()
         .public()
         .select_related("lead_image")
-        .prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.only("id", "name", "slug")),
-            "lead_image__renditions",
-        )
+        .prefetch_related("lead_image__renditions")
         .defer_streamfields()
         .order_by("-date", "-pk")
     )
@@ -85,7 +81,7 @@ class NewsIndexPage(SocialMetaMixin, Page):
         context.update(
             topics=topics,
             topic=topic,
-            page_obj=paginate(request, articles, self.per_page),
+            page_obj=paginate_window(request, articles, self.per_page),
         )
         return context
 
@@ -216,8 +212,10 @@ class ArticlePage(SocialMetaMixin, Page):
                 .only("id", "title", "slug", "url_path", "path", "depth", "date")
                 .order_by("-date", "-pk")[:4]
             )
+        # The news index's URL is this page's minus its slug: no query for the parent page.
+        url = self.get_url(request)
         context.update(
-            index=self.get_parent(),
+            index_url=url.rsplit("/", 2)[0] + "/" if url else self.get_parent().get_url(request),
             article_topics=topics,
             related_articles=list(related),
             related_procedures=self.live_related_procedures(),

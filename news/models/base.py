@@ -24,6 +24,50 @@ class SocialMetaMixin:
         return None
 
 
+def _page_number(request):
+    number = request.GET.get(PAGE_PARAM, "1")
+    if not number.isdigit() or int(number) < 1:
+        raise Http404("Không có trang kết quả này.")
+    return int(number)
+
+
+class PageWindow:
+    """One page of a listing found without counting the whole listing: a COUNT is linear in the number
+    of articles, fetching one row more than a page is not. Quacks like Django's Page for templates."""
+
+    paginator = None
+
+    def __init__(self, object_list, number, has_next):
+        self.object_list = object_list
+        self.number = number
+        self._has_next = has_next
+
+    def has_next(self):
+        return self._has_next
+
+    def has_previous(self):
+        return self.number > 1
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def has_other_pages(self):
+        return self.has_next() or self.has_previous()
+
+
+def paginate_window(request, queryset, per_page):
+    """Page `?trang=N` of queryset without a total count; past the end is a 404."""
+    number = _page_number(request)
+    start = (number - 1) * per_page
+    rows = list(queryset[start : start + per_page + 1])
+    if number > 1 and not rows:
+        raise Http404("Không có trang kết quả này.")
+    return PageWindow(rows[:per_page], number, len(rows) > per_page)
+
+
 def paginate(request, queryset, per_page):
     """Page `?trang=N` of queryset; a page number that is not a page is a 404, not a silent page 1."""
     paginator = Paginator(queryset, per_page)
