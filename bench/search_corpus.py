@@ -35,7 +35,9 @@ def catalogue_root():
     index = ProcedureIndexPage.objects.first()
     if index is None:
         home = HomePage.objects.first()
-        index = home.add_child(instance=ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc-hanh-chinh"))
+        index = home.add_child(
+            instance=ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc-hanh-chinh")
+        )
     return index
 
 
@@ -47,7 +49,14 @@ def procedure_page(record, cache, *, code=None, name=None):
     code = code or record["code"]
     name = " ".join((name or record["name"]).split())
     channels = [
-        {"type": "channel", "value": {"method": _method(c.get("method")), "deadline": c.get("time", ""), "fee": c.get("fee", "")}}
+        {
+            "type": "channel",
+            "value": {
+                "method": _method(c.get("method")),
+                "deadline": c.get("time", ""),
+                "fee": c.get("fee", ""),
+            },
+        }
         for c in record.get("submission", [])
     ]
     return ProcedurePage(

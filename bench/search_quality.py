@@ -126,11 +126,15 @@ def report(scores, timings, kinds, log):
         log(f"{kind:<12}{n:>4}  {cells}")
     for name in names:
         ms = sorted(t * 1000 for t in timings[name])
-        log(f"{name}: median {ms[len(ms) // 2]:.1f} ms per query, max {ms[-1]:.1f} ms (in-process, cold caches included)")
+        log(
+            f"{name}: median {ms[len(ms) // 2]:.1f} ms per query, max {ms[-1]:.1f} ms (in-process, cold caches included)"
+        )
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("queries", type=Path)
     parser.add_argument("--verbose", "-v", action="store_true", help="print the rank of every query")
     parser.add_argument(
@@ -156,8 +160,10 @@ def main():
             engines["elasticsearch"] = lambda q: ranks_ours(q, "elasticsearch")
         engines["fallback"] = lambda q: ranks_ours(q, "database")
         engines["wagtail-db"] = ranks_wagtail
-        print(f"{len(queries)} queries from {args.queries} ({', '.join(kinds)}); Wagtail backend: "
-              f"{settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}")
+        print(
+            f"{len(queries)} queries from {args.queries} ({', '.join(kinds)}); Wagtail backend: "
+            f"{settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}"
+        )
         scores, timings = evaluate(queries, engines, args.verbose, print)
         report(scores, timings, kinds, print)
     finally:

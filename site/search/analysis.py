@@ -117,6 +117,30 @@ def strip_fillers(marked, folded):
     return content or list(folded)
 
 
+def applicable_groups(text, groups):
+    """Groups whose phrase the query contains as typed: folded when typed without marks, but with
+    its own marks when the citizen typed them ("sơ đồ", a diagram, is not "sổ đỏ")."""
+    marked = syllables(text)
+    folded = [fold(t) for t in marked]
+    kept = []
+    for group in groups:
+        for phrase in group:
+            words = syllables(phrase)
+            target = [fold(w) for w in words]
+            n = len(target)
+            for i in range(len(folded) - n + 1):
+                if folded[i : i + n] != target:
+                    continue
+                span = marked[i : i + n]
+                if span == words or not any(has_diacritics(w) for w in span):
+                    kept.append(group)
+                    break
+            else:
+                continue
+            break
+    return kept
+
+
 def looks_like_code_only(text):
     match = _CODE_TOKEN_RE.search(text or "")
     return bool(match) and not syllables((text[: match.start()] + " " + text[match.end() :]).strip(" .,;:-"))
@@ -151,7 +175,6 @@ def analyze(raw, groups=(), corrections=()):
         plan.code = normalize_code(match.group())
         rest = (text[: match.start()] + " " + text[match.end() :]).strip(" .,;:-")
         plan.code_only = not syllables(rest)
-    groups = list(groups)
     seen = set()
 
     def add(variant_text, kind):
@@ -180,6 +203,7 @@ def analyze(raw, groups=(), corrections=()):
     for base, kind in bases:
         add(base, kind)
     level = [base for base, _ in bases]
+    groups = applicable_groups(text, list(groups)) if has_diacritics(text) else list(groups)
     for _depth in range(2):  # synonyms of synonyms: "làm lại bằng lái" → "cấp lại giấy phép lái xe"
         found = []
         for base in level:

@@ -8,9 +8,13 @@ then adjacent pairs and single words; titles count more than bodies, shorter tit
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import Greatest, Length
 
-from search import highlight, registry
+from search import highlight, registry, rerank
 from search.models import SearchEntry
 from search.results import FACET_SIZE, FACETS, Facet, FacetValue, Hit, SearchResult
+
+ROW_FIELDS = [
+    "key", "type", "title", "url", "code", "status", "summary", "body", "field", "level", "agency", "date",
+]  # fmt: skip
 
 
 def _has(field, words):
@@ -89,24 +93,22 @@ def search(plan, params, *, facets=True):
     result = SearchResult(engine="database", params=params)
     results = _filtered(matched, params)
     result.total = results.count()
-    rows = (
-        results.annotate(score=_score(plan), title_length=Length("title"))
-        .order_by("-score", "title_length", "pk")
-        .only(
-            "page_id",
-            "type",
-            "title",
-            "url",
-            "code",
-            "status",
-            "summary",
-            "body",
-            "field",
-            "level",
-            "agency",
-            "date",
-        )[params.offset : params.offset + params.per_page]
+    ordered = results.annotate(score=_score(plan), title_length=Length("title")).order_by(
+        "-score", "title_length", "pk"
     )
+    end = params.offset + params.per_page
+    if plan.code_only or end > rerank.RERANK_DEPTH:
+        rows = list(ordered.only(*ROW_FIELDS)[params.offset : end])
+    else:
+        candidates = list(
+            ordered.values("key", "score", "title", "code", "type", "status")[: rerank.RERANK_DEPTH]
+        )
+        ids = [c["key"] for c in rerank.rerank(plan, candidates)[params.offset : end]]
+        scores = {c["key"]: c["score"] for c in candidates}
+        by_id = {row.key: row for row in SearchEntry.objects.filter(key__in=ids).only(*ROW_FIELDS)}
+        rows = [by_id[i] for i in ids if i in by_id]
+        for row in rows:
+            row.score = scores[row.key]
     labels = registry.type_labels()
     status_labels = registry.status_labels()
     terms = set(plan.all_terms())
@@ -114,7 +116,7 @@ def search(plan, params, *, facets=True):
         snippet = highlight.highlight_terms(row.body, terms)
         result.hits.append(
             Hit(
-                page_id=row.page_id,
+                key=row.key,
                 type=row.type,
                 type_label=labels.get(row.type, ""),
                 title=row.title,

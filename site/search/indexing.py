@@ -1,9 +1,11 @@
 """Keeping the index true: the durable queue, the database copy, and full rebuilds.
 
-Page events (publish, unpublish, move, delete) call `page_changed()`: the database copy
-(SearchEntry) is updated at once in the same transaction, and an IndexQueueItem records that
-Elasticsearch must catch up. Processing reads each page's current state, so any number of events
-on a page collapse into one row; a row is removed only after Elasticsearch accepted the change.
+Events (a page published, unpublished, moved or deleted; an answer made public or withdrawn) call
+`object_changed()`: the database copy (SearchEntry) is updated at once in the same transaction, and
+an IndexQueueItem records that Elasticsearch must catch up. Processing re-reads each object through
+its adapter's queryset (live, public, published), so any number of events on an object collapse
+into one row, drafts never reach the index, and a row is removed only once Elasticsearch accepted
+the change.
 """
 
 import logging
@@ -13,7 +15,7 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from search import engine, index, registry
 from search.models import IndexQueueItem, SearchEntry
@@ -27,22 +29,15 @@ MAX_BACKOFF = timedelta(hours=1)
 # --- documents ----------------------------------------------------------------------------------
 
 
-def _restricted_paths():
-    return [r.page.path for r in PageViewRestriction.objects.select_related("page").only("page__path")]
-
-
-def is_public(page, restricted_paths=None):
-    paths = _restricted_paths() if restricted_paths is None else restricted_paths
-    return not any(page.path.startswith(p) for p in paths)
-
-
-def document_for(page, restricted_paths=None):
-    """(adapter, SearchDocument) for a page that belongs in the index, else (adapter or None, None)."""
-    specific = page.specific
-    adapter = registry.adapter_for_model(type(specific))
-    if adapter is None or not specific.live or not is_public(specific, restricted_paths):
-        return adapter, None
-    return adapter, adapter.prepare(specific)
+def document_for(key):
+    """(adapter, object, SearchDocument) for a key; document is None when it must leave the index."""
+    adapter, pk = registry.split_key(key)
+    if adapter is None:
+        return None, None, None
+    obj = adapter.get_object(pk)
+    if obj is None:
+        return adapter, None, None
+    return adapter, obj, adapter.prepare(obj)
 
 
 def _entry_values(adapter, document, source):
@@ -65,44 +60,44 @@ def _entry_values(adapter, document, source):
         "keywords_folded": f" {index.folded_terms(source['keywords_fold'])} ",
         "text_folded": " "
         + index.folded_terms(
-            " ".join((source["title_fold"], source["keywords_fold"], source["tags_fold"], source["body_fold"]))
+            " ".join(
+                (source["title_fold"], source["keywords_fold"], source["tags_fold"], source["body_fold"])
+            )
         )
         + " ",
     }
 
 
-def sync_entry(page_id, adapter, document, source=None):
-    """Bring the database copy of one page up to date (delete it when document is None)."""
+def sync_entry(key, adapter, obj, document, source=None):
+    """Bring the database copy of one document up to date (delete it when document is None)."""
     if document is None:
-        SearchEntry.objects.filter(page_id=page_id).delete()
+        SearchEntry.objects.filter(key=key).delete()
         return
     source = source or index.to_source(adapter, document)
-    SearchEntry.objects.update_or_create(page_id=page_id, defaults=_entry_values(adapter, document, source))
+    SearchEntry.objects.update_or_create(
+        key=key,
+        defaults={"page_id": obj.pk if adapter.is_page else None, **_entry_values(adapter, document, source)},
+    )
 
 
 # --- queue --------------------------------------------------------------------------------------
 
 
-def enqueue(page_ids, reason):
-    """Record that these pages must be re-read into Elasticsearch (no-op without an engine)."""
+def enqueue(keys, reason):
+    """Record that these documents must be re-read into Elasticsearch (no-op without an engine)."""
     if not engine.is_configured():
         return
     now = timezone.now()
-    for page_id in set(page_ids):
-        # One row per page: a newer event only pulls its next try forward.
-        updated = IndexQueueItem.objects.filter(page_id=page_id).update(
-            reason=reason, enqueued_at=now, next_try=now, attempts=0
-        )
-        if not updated:
-            try:
-                with transaction.atomic():
-                    IndexQueueItem.objects.create(
-                        page_id=page_id, reason=reason, enqueued_at=now, next_try=now
-                    )
-            except IntegrityError:  # a concurrent event created it first
-                IndexQueueItem.objects.filter(page_id=page_id).update(
-                    reason=reason, enqueued_at=now, next_try=now, attempts=0
-                )
+    for key in set(keys):
+        # One row per document: a newer event only pulls its next try forward.
+        values = {"reason": reason, "enqueued_at": now, "next_try": now, "attempts": 0}
+        if IndexQueueItem.objects.filter(key=key).update(**values):
+            continue
+        try:
+            with transaction.atomic():
+                IndexQueueItem.objects.create(key=key, **values)
+        except IntegrityError:  # a concurrent event created it first
+            IndexQueueItem.objects.filter(key=key).update(**values)
     transaction.on_commit(_kick_worker)
 
 
@@ -115,24 +110,30 @@ def _kick_worker():
         logger.warning("Could not enqueue the search index task: %s", exc)
 
 
+def object_changed(adapter, pk, reason):
+    """Entry point of the event handlers: update the database copy now, queue the engine update."""
+    key = adapter.key(pk)
+    obj = adapter.get_object(pk)
+    sync_entry(key, adapter, obj, adapter.prepare(obj) if obj is not None else None)
+    enqueue([key], reason)
+
+
 def page_changed(page, reason, *, descendants=False):
-    """Entry point of the signal handlers: update the database copy now, queue the engine update."""
+    """A page event: the page and, after a move or a privacy change, every indexed page below it."""
     pages = [page]
     if descendants:
         type_ids = registry.indexed_content_type_ids()
         pages += list(Page.objects.descendant_of(page).filter(content_type_id__in=type_ids))
-    restricted = _restricted_paths()
     for item in pages:
-        adapter, document = document_for(item, restricted)
-        if adapter is None:
-            continue
-        sync_entry(item.pk, adapter, document)
-        enqueue([item.pk], reason)
+        adapter = registry.adapter_for_model(item.specific_class or type(item))
+        if adapter is not None:
+            object_changed(adapter, item.pk, reason)
 
 
-def page_deleted(page_id):
-    SearchEntry.objects.filter(page_id=page_id).delete()
-    enqueue([page_id], "delete")
+def object_deleted(adapter, pk):
+    key = adapter.key(pk)
+    SearchEntry.objects.filter(key=key).delete()
+    enqueue([key], "delete")
 
 
 def backoff(attempts):
@@ -165,16 +166,13 @@ def process_queue(limit=None, *, include_future=False):
 
 
 def _apply(items):
-    restricted = _restricted_paths()
-    pages = Page.objects.in_bulk([item.page_id for item in items])
     operations = []
     for item in items:
-        page = pages.get(item.page_id)
-        adapter, document = document_for(page, restricted) if page else (None, None)
+        adapter, _obj, document = document_for(item.key)
         if document is None:
-            operations.append(("delete", item.page_id, None))
+            operations.append(("delete", item.key, None))
         else:
-            operations.append(("index", item.page_id, index.to_source(adapter, document)))
+            operations.append(("index", item.key, index.to_source(adapter, document)))
     try:
         _bulk(operations, targets=index.write_targets())
     except Exception as exc:
@@ -185,7 +183,7 @@ def _apply(items):
                 last_error=f"{type(exc).__name__}: {exc}"[:2000],
                 next_try=now + backoff(item.attempts + 1),
             )
-        logger.warning("Search index update failed for %d pages, will retry: %s", len(items), exc)
+        logger.warning("Search index update failed for %d documents, will retry: %s", len(items), exc)
         return 0, len(items)
     for item in items:
         # Only if no newer event arrived while we worked; otherwise the row stays for another pass.
@@ -216,19 +214,24 @@ def _bulk(operations, targets, refresh=False, timeout=10):
                 raise RuntimeError(f"bulk: {problems[0].get('error') or problems[0]}")
 
 
-_ENTRY_FIELDS = [f.name for f in SearchEntry._meta.concrete_fields if f.name not in ("page", "updated_at")]
+_ENTRY_FIELDS = [f.name for f in SearchEntry._meta.concrete_fields if f.name not in ("key", "updated_at")]
 
 
 def _flush_entries(batch):
     now = timezone.now()
     entries = [
-        SearchEntry(page_id=page_id, updated_at=now, **_entry_values(adapter, document, source))
-        for page_id, adapter, document, source in batch
+        SearchEntry(
+            key=key,
+            page_id=obj.pk if adapter.is_page else None,
+            updated_at=now,
+            **_entry_values(adapter, document, source),
+        )
+        for key, adapter, obj, document, source in batch
     ]
     SearchEntry.objects.bulk_create(
         entries,
         update_conflicts=True,
-        unique_fields=["page"],
+        unique_fields=["key"],
         update_fields=_ENTRY_FIELDS + ["updated_at"],
     )
 
@@ -237,22 +240,19 @@ def _flush_entries(batch):
 
 
 def iter_documents(adapters=None, chunk=500):
-    """(page_id, adapter, document) for every live public page of every registered type."""
-    restricted = _restricted_paths()
+    """(key, adapter, object, document) for everything every adapter wants indexed."""
     for adapter in adapters or registry.adapters():
         queryset = adapter.get_queryset().order_by("pk")
-        last = 0
+        last = None
         while True:
-            batch = list(queryset.filter(pk__gt=last)[:chunk])
+            batch = list((queryset.filter(pk__gt=last) if last is not None else queryset)[:chunk])
             if not batch:
                 break
             last = batch[-1].pk
-            for page in batch:
-                if not is_public(page, restricted):
-                    continue
-                document = adapter.prepare(page)
+            for obj in batch:
+                document = adapter.prepare(obj)
                 if document is not None:
-                    yield page.pk, adapter, document
+                    yield adapter.key(obj.pk), adapter, obj, document
 
 
 def count_documents(adapters=None):
@@ -292,15 +292,15 @@ def rebuild(*, engine_too=True, database_too=True, progress=None, chunk=500):
             if use_engine:
                 while pending and (len(pending) > 1 or pending[0].done()):
                     pending.pop(0).result()
-                operations = [("index", page_id, source) for page_id, _, _, source in batch]
+                operations = [("index", key, source) for key, _, _, _, source in batch]
                 pending.append(sender.submit(_bulk, operations, [new_name], False, 120))
             stats["indexed"] += len(batch)
             if progress:
                 progress(stats["indexed"], total)
 
-        for page_id, adapter, document in iter_documents(chunk=chunk):
-            batch.append((page_id, adapter, document, index.to_source(adapter, document)))
-            seen.add(page_id)
+        for key, adapter, obj, document in iter_documents(chunk=chunk):
+            batch.append((key, adapter, obj, document, index.to_source(adapter, document)))
+            seen.add(key)
             if len(batch) >= chunk:
                 flush()
                 batch = []
@@ -309,9 +309,9 @@ def rebuild(*, engine_too=True, database_too=True, progress=None, chunk=500):
             future.result()
         if database_too:
             # Whatever is no longer live and public leaves the fallback copy too.
-            gone = sorted(set(SearchEntry.objects.values_list("page_id", flat=True)) - seen)
+            gone = sorted(set(SearchEntry.objects.values_list("key", flat=True)) - seen)
             for start in range(0, len(gone), 500):
-                SearchEntry.objects.filter(page_id__in=gone[start : start + 500]).delete()
+                SearchEntry.objects.filter(key__in=gone[start : start + 500]).delete()
         if use_engine:
             index.finish_bulk(new_name)
             old = index.swap_alias(new_name)

@@ -63,14 +63,14 @@ class SearchSynonym(index.Indexed, models.Model):
 
 
 class IndexQueueItem(models.Model):
-    """A page whose search document must be brought up to date in Elasticsearch.
+    """A document whose search copy must be brought up to date in Elasticsearch.
 
-    One row per page: whatever happened (publish, unpublish, move, delete), processing reads the page's
-    current state and indexes or removes it. Rows stay until Elasticsearch accepted the change, so an
-    engine outage delays updates but never loses them.
+    One row per document (key "<type>:<id>"): whatever happened (publish, unpublish, move, delete),
+    processing reads the object's current state and indexes or removes it. Rows stay until
+    Elasticsearch accepted the change, so an engine outage delays updates but never loses them.
     """
 
-    page_id = models.BigIntegerField("Trang", unique=True)
+    key = models.CharField("Tài liệu", max_length=80, unique=True)
     reason = models.CharField("Lý do", max_length=32)
     enqueued_at = models.DateTimeField("Thời điểm xếp hàng", db_index=True)
     attempts = models.PositiveIntegerField("Số lần thử", default=0)
@@ -83,14 +83,16 @@ class IndexQueueItem(models.Model):
         ordering = ["next_try", "id"]
 
     def __str__(self):
-        return f"trang {self.page_id} ({self.reason}, {self.attempts} lần thử)"
+        return f"{self.key} ({self.reason}, {self.attempts} lần thử)"
 
 
 class SearchEntry(models.Model):
     """The database copy of a search document, folded the same way as the index, for the fallback."""
 
-    page = models.OneToOneField(
-        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+    key = models.CharField("Tài liệu", max_length=80, primary_key=True)  # "<type>:<id>", as in the index
+    # Pages only: deleting a page deletes its copy even if no signal reached us.
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, null=True, blank=True, related_name="search_entries"
     )
     type = models.CharField("Loại", max_length=32, db_index=True)
     title = models.TextField("Tiêu đề")

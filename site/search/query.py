@@ -9,11 +9,12 @@ variant is scored the same way and the best variant counts most (dis_max).
 
 from elasticsearch.dsl import A, Q, Search
 
-from search import engine, highlight, index, registry
+from search import engine, highlight, index, registry, rerank
 from search.results import FACET_SIZE, FACETS, Facet, FacetValue, Hit, SearchResult
 
 TITLE_FIELDS = ["title_fold^3", "keywords_fold^3", "tags_fold^0.5", "body_fold^0.4"]
 EXACT_FIELDS = ["title^3", "keywords^3", "body^0.4"]
+RERANK_FIELDS = ["type", "title", "keywords", "code", "status"]
 SOURCE_FIELDS = [
     "type", "title", "url", "code", "status", "status_label", "summary", "body", "field", "level",
     "agency", "date",
@@ -116,6 +117,22 @@ def highlight_queries(plan):
     return Q("bool", should=plain + fuzzy), Q("bool", should=plain)
 
 
+def _with_highlights(s, plan):
+    title_hq, body_hq = highlight_queries(plan)
+    if title_hq is None:
+        return s
+    s = s.highlight_options(type="unified", pre_tags=[highlight.PRE], post_tags=[highlight.POST])
+    s = s.highlight("title_fold", number_of_fragments=0, highlight_query=title_hq.to_dict())
+    return s.highlight(
+        "body_fold",
+        fragment_size=highlight.SNIPPET_CHARS,
+        number_of_fragments=1,
+        no_match_size=0,
+        highlight_query=body_hq.to_dict(),
+        max_analyzed_offset=50_000,
+    )
+
+
 def _filter_clauses(field_filters, exclude=None):
     return [Q("terms", **{field: values}) for field, values in field_filters.items() if field != exclude]
 
@@ -127,7 +144,8 @@ def _visibility(params):
     return [Q("term", hidden=False)]
 
 
-def build_search(plan, params, *, facets=True):
+def build_search(plan, params, *, facets=True, highlights=True, window=None):
+    """The search request; `window` = (from, size) overrides the page (the rerank pass asks for more)."""
     field_filters = params.field_filters()
     visibility = _visibility(params)
     s = Search(using=engine.get_client(), index=index.alias_name())
@@ -149,20 +167,13 @@ def build_search(plan, params, *, facets=True):
             s.aggs.bucket(f"f_{param}", A("filter", Q("bool", filter=flt) if flt else Q("match_all"))).bucket(
                 "values", A("terms", field=field, size=FACET_SIZE)
             )
-    title_hq, body_hq = highlight_queries(plan)
-    if title_hq is not None:
-        s = s.highlight_options(type="unified", pre_tags=[highlight.PRE], post_tags=[highlight.POST])
-        s = s.highlight("title_fold", number_of_fragments=0, highlight_query=title_hq.to_dict())
-        s = s.highlight(
-            "body_fold",
-            fragment_size=highlight.SNIPPET_CHARS,
-            number_of_fragments=1,
-            no_match_size=0,
-            highlight_query=body_hq.to_dict(),
-            max_analyzed_offset=50_000,
-        )
-    s = s.source(SOURCE_FIELDS)
-    s = s.extra(track_total_hits=True, from_=params.offset, size=params.per_page)
+    if highlights:
+        s = _with_highlights(s, plan)
+        s = s.source(SOURCE_FIELDS)
+    else:
+        s = s.source(RERANK_FIELDS)
+    start, size = window or (params.offset, params.per_page)
+    s = s.extra(track_total_hits=True, from_=start, size=size)
     return s
 
 
@@ -185,7 +196,7 @@ def _hit(h, plan, labels, status_labels):
         snippet = highlight.highlight_terms(body, terms)
     status = source.get("status", "")
     return Hit(
-        page_id=int(h.meta.id),
+        key=h.meta.id,
         type=source.get("type", ""),
         type_label=labels.get(source.get("type", ""), ""),
         title=title,
@@ -218,6 +229,8 @@ def facets_from(response, params):
         values = []
         for bucket in aggs[f"f_{param}"]["values"]["buckets"]:
             value = bucket["key"]
+            if value == "":
+                continue
             if param == "type":
                 label = labels.get(value, value)
             elif param == "status":
@@ -236,19 +249,41 @@ def facets_from(response, params):
 
 
 def search(plan, params, *, facets=True):
-    """Run the search on Elasticsearch; raises on any engine error (the caller falls back)."""
-    s = build_search(plan, params, facets=facets)
-    response = s.execute()
+    """Run the search on Elasticsearch; raises on any engine error (the caller falls back).
+
+    Pages within the first RERANK_DEPTH results take two requests: candidates with facets, reranked
+    by title coverage (rerank.py), then the page's documents with highlights.
+    """
     labels = registry.type_labels()
     status_labels = registry.status_labels()
     result = SearchResult(engine="elasticsearch", params=params)
+    end = params.offset + params.per_page
+    if plan.code_only or end > rerank.RERANK_DEPTH:
+        response = build_search(plan, params, facets=facets).execute()
+        result.hits = [_hit(h, plan, labels, status_labels) for h in response]
+    else:
+        response = build_search(
+            plan, params, facets=facets, highlights=False, window=(0, rerank.RERANK_DEPTH)
+        ).execute()
+        candidates = [{"id": h.meta.id, "score": h.meta.score or 0.0, **h.to_dict()} for h in response]
+        page = rerank.rerank(plan, candidates)[params.offset : end]
+        result.hits = _fetch_page(plan, [c["id"] for c in page], labels, status_labels)
     result.total = response.hits.total.value
-    result.hits = [_hit(h, plan, labels, status_labels) for h in response]
     if facets:
         result.facets, result.hidden_count = facets_from(response, params)
         if params.filters.get("status"):
             result.hidden_count = 0
     return result
+
+
+def _fetch_page(plan, ids, labels, status_labels):
+    """The documents of one page, in the given order, with their highlights."""
+    if not ids:
+        return []
+    s = Search(using=engine.get_client(), index=index.alias_name()).query(Q("ids", values=ids))
+    s = _with_highlights(s, plan).source(SOURCE_FIELDS).extra(size=len(ids))
+    found = {h.meta.id: h for h in s.execute()}
+    return [_hit(found[i], plan, labels, status_labels) for i in ids if i in found]
 
 
 def autocomplete(plan, limit=8):

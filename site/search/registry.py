@@ -37,7 +37,12 @@ class SearchDocument:
 
 
 class SearchAdapter:
-    """Subclass in `<app>/documents.py` and pass an instance to `register()`."""
+    """Subclass in `<app>/documents.py` and pass an instance to `register()`.
+
+    Models may be page models (events come from Wagtail's publish/unpublish/move/delete signals) or
+    plain models such as published answers (events come from their post_save/post_delete and from
+    `signals`, a list of extra signals sent with `instance`).
+    """
 
     type = ""  # stable key used in the index and in URLs: "procedure", "article", "document", "answer"
     label = ""  # Vietnamese label shown to citizens: "Thủ tục", "Tin tức", "Văn bản", "Trả lời phản ánh"
@@ -48,16 +53,30 @@ class SearchAdapter:
     boost = 1.0  # relevance prior of the whole type
     status_weights = {}  # status -> relevance factor (e.g. replaced procedures after their successor)
 
-    # Models whose edits change documents: {Model: callable(instance) -> iterable of page ids}.
+    # Models whose edits change documents: {Model: callable(instance) -> iterable of object ids}.
     dependencies = {}
+    signals = ()  # extra signals (sent with `instance`) after which an object must be re-read
 
     def get_queryset(self):
-        """Live, public pages of this type, for a full rebuild and drift counts."""
+        """Everything of this type that belongs in the index (live, public, published), for rebuilds,
+        drift counts and for re-reading one object: what is not in it is removed from the index."""
         raise NotImplementedError
 
-    def prepare(self, page):
-        """A SearchDocument for a live public page (specific instance), or None to keep it out."""
+    def prepare(self, obj):
+        """A SearchDocument for one object of get_queryset(), or None to keep it out."""
         raise NotImplementedError
+
+    def get_object(self, pk):
+        return self.get_queryset().filter(pk=pk).first()
+
+    @property
+    def is_page(self):
+        from wagtail.models import Page
+
+        return all(issubclass(model, Page) for model in self.models)
+
+    def key(self, pk):
+        return document_key(self.type, pk)
 
     def __repr__(self):
         return f"<{type(self).__name__} {self.type}>"
@@ -66,6 +85,17 @@ class SearchAdapter:
 _adapters = {}  # type -> adapter
 _by_model = {}  # model class -> adapter
 _discovered = False
+
+
+def document_key(type_, pk):
+    """The document's id in the index and in the database copy: "<type>:<id>"."""
+    return f"{type_}:{pk}"
+
+
+def split_key(key):
+    """(adapter, pk) for a document key; adapter is None for a type no longer registered."""
+    type_, _, pk = key.partition(":")
+    return get_adapter(type_), int(pk) if pk.isdigit() else pk
 
 
 def register(adapter):
@@ -148,9 +178,29 @@ def status_labels():
     return labels
 
 
-def ward_of(page):
-    """Slug of the ward/commune sub-site holding the page, '' for city-wide pages."""
+_ward_cache = {"at": -1e9, "paths": []}
+
+
+def _ward_paths():
+    """(tree path, slug) of every ward home page, re-read at most once a minute per process."""
+    import time
+
     from home.models import WardHomePage
 
-    ward = WardHomePage.objects.ancestor_of(page, inclusive=True).only("slug").first()
-    return ward.slug if ward else ""
+    now = time.monotonic()
+    if now - _ward_cache["at"] > 60:
+        _ward_cache["paths"] = list(WardHomePage.objects.values_list("path", "slug"))
+        _ward_cache["at"] = now
+    return _ward_cache["paths"]
+
+
+def forget_wards(**kwargs):
+    _ward_cache["at"] = -1e9
+
+
+def ward_of(page):
+    """Slug of the ward/commune sub-site holding the page, '' for city-wide pages."""
+    for path, slug in _ward_paths():
+        if page.path.startswith(path):
+            return slug
+    return ""

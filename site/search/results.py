@@ -54,7 +54,7 @@ class SearchParams:
 
 @dataclass
 class Hit:
-    page_id: int
+    key: str  # "<type>:<id>"
     type: str
     type_label: str
     title: str

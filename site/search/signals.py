@@ -1,7 +1,9 @@
-"""Wagtail page events to the search queue: publish, unpublish, move, delete and privacy changes.
+"""Events that change what the citizen search must show, connected to the durable queue.
 
-Drafts never reach the index: saving a draft sends none of these signals, and processing re-reads
-the page's live state anyway.
+Pages: Wagtail's publish, unpublish, move and delete signals, and privacy (view restriction) edits.
+Saving a draft sends none of them, and processing re-reads the live page anyway, so drafts never
+reach the index. Other models (published answers): their post_save/post_delete and the extra
+signals their adapter names. Snippets a document shows (a field, an agency): their post_save.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -24,9 +26,10 @@ def _on_moved(sender, instance, **kwargs):
     indexing.page_changed(instance, "move", descendants=True)
 
 
-def _on_deleted(sender, instance, **kwargs):
-    if registry.adapter_for_model(instance.specific_class or type(instance)) is not None:
-        indexing.page_deleted(instance.pk)
+def _on_page_deleted(sender, instance, **kwargs):
+    adapter = registry.adapter_for_model(instance.specific_class or type(instance))
+    if adapter is not None:
+        indexing.object_deleted(adapter, instance.pk)
 
 
 def _on_restriction_changed(sender, instance, **kwargs):
@@ -35,21 +38,37 @@ def _on_restriction_changed(sender, instance, **kwargs):
         indexing.page_changed(page, "privacy", descendants=True)
 
 
+def _on_object_saved(sender, instance, **kwargs):
+    adapter = registry.adapter_for_model(type(instance))
+    if adapter is not None:
+        indexing.object_changed(adapter, instance.pk, "save")
+
+
+def _on_object_deleted(sender, instance, **kwargs):
+    adapter = registry.adapter_for_model(type(instance))
+    if adapter is not None:
+        indexing.object_deleted(adapter, instance.pk)
+
+
 def _on_dependency_saved(sender, instance, **kwargs):
-    """A snippet a document shows (a field, an agency…) changed: re-read the pages using it."""
+    """A snippet a document shows (a field, an agency…) changed: re-read the documents using it."""
     for adapter in registry.adapters():
-        pages_of = adapter.dependencies.get(sender)
-        if pages_of is None:
+        objects_of = adapter.dependencies.get(sender)
+        if objects_of is None:
             continue
-        for page in Page.objects.filter(pk__in=list(pages_of(instance))):
-            indexing.page_changed(page, "dependency")
+        for pk in list(objects_of(instance)):
+            indexing.object_changed(adapter, pk, "dependency")
 
 
 def connect():
+    from home.models import WardHomePage
+
+    post_save.connect(registry.forget_wards, sender=WardHomePage, dispatch_uid="search_wards_saved")
+    post_delete.connect(registry.forget_wards, sender=WardHomePage, dispatch_uid="search_wards_deleted")
     page_published.connect(_on_published, dispatch_uid="search_page_published")
     page_unpublished.connect(_on_unpublished, dispatch_uid="search_page_unpublished")
     post_page_move.connect(_on_moved, dispatch_uid="search_page_moved")
-    post_delete.connect(_on_deleted, sender=Page, dispatch_uid="search_page_deleted")
+    post_delete.connect(_on_page_deleted, sender=Page, dispatch_uid="search_page_deleted")
     post_save.connect(
         _on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved"
     )
@@ -61,3 +80,11 @@ def connect():
             post_save.connect(
                 _on_dependency_saved, sender=model, dispatch_uid=f"search_dep_{model._meta.label}"
             )
+        if adapter.is_page:
+            continue
+        for model in adapter.models:
+            label = model._meta.label
+            post_save.connect(_on_object_saved, sender=model, dispatch_uid=f"search_saved_{label}")
+            post_delete.connect(_on_object_deleted, sender=model, dispatch_uid=f"search_deleted_{label}")
+        for signal in adapter.signals:
+            signal.connect(_on_object_saved, dispatch_uid=f"search_signal_{adapter.type}_{id(signal)}")

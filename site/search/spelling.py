@@ -50,18 +50,26 @@ class Vocabulary:
         return [c for c in found if _distance(word, c) == 1]
 
     def correct(self, word, before=None, after=None):
-        """The best vocabulary word one edit away, judged by its neighbours first, then frequency."""
+        """The best vocabulary word one edit away, or None.
+
+        Within a query, a word is only corrected when the correction makes a word pair that titles
+        use with one of its neighbours as typed ("khia sinh" → "khai sinh"): an unknown word without
+        that support is more likely a real word our titles do not use ("chưa") than a typo.
+        """
         if word in self.counts or len(word) < 3 or not word.isalpha():
             return None
         candidates = self.candidates(word)
         if not candidates:
             return None
 
-        def score(c):
-            context = self.pairs.get((before, c), 0) + self.pairs.get((c, after), 0)
-            return (context, self.counts[c], -abs(len(c) - len(word)), c)
+        def context(c):
+            return self.pairs.get((before, c), 0) + self.pairs.get((c, after), 0)
 
-        return max(candidates, key=score)
+        if before is not None or after is not None:
+            candidates = [c for c in candidates if context(c)]
+            if not candidates:
+                return None
+        return max(candidates, key=lambda c: (context(c), self.counts[c], -abs(len(c) - len(word)), c))
 
     def spell(self, folded):
         """Folded words written with the diacritics titles use, pairs first ("xây dựng", not "xây dụng")."""
@@ -79,7 +87,7 @@ class Vocabulary:
         fixed = list(folded)
         changed = False
         for i, word in enumerate(folded):
-            before = fixed[i - 1] if i else None
+            before = folded[i - 1] if i else None
             after = folded[i + 1] if i + 1 < len(folded) else None
             fix = self.correct(word, before, after)
             if fix:

@@ -1,0 +1,123 @@
+"""The search's own language work, engine-free: query analysis, highlight mapping, spelling, reranking."""
+
+from search import analysis, highlight, rerank, spelling
+from search.synonyms import merge_groups
+from search.vietnamese import fold
+
+GROUPS = [
+    ["sổ đỏ", "sổ hồng", "giấy chứng nhận quyền sử dụng đất"],
+    ["khai sinh", "giấy khai sinh"],
+    ["GPLX", "giấy phép lái xe", "bằng lái xe"],
+]
+
+
+def contents(plan):
+    return [" ".join(v.content) for v in plan.variants]
+
+
+def test_fillers_leave_the_subject():
+    plan = analysis.analyze("Thủ tục đăng ký kết hôn ở đâu", GROUPS)
+    assert plan.variants[0].content == ["dang", "ki", "ket", "hon"]
+    # Typed with marks, "lâm" is not the verb "làm": it stays.
+    assert analysis.analyze("lâm nghiệp").variants[0].content == ["lam", "nghiep"]
+    assert analysis.analyze("lam nghiep").variants[0].content == ["nghiep"]
+    # Nothing but fillers: they are the query.
+    assert analysis.analyze("thủ tục").variants[0].content == ["thu", "tuc"]
+
+
+def test_request_verbs_map_to_the_catalogue_verbs():
+    found = contents(analysis.analyze("xin giay phep xay dung", GROUPS))
+    assert "cap giay phep xay dung" in found
+    found = contents(analysis.analyze("lam lai bang lai xe", GROUPS))
+    # Verb mapping and a synonym combined (two levels of expansion).
+    assert "cap lai giay phep lai xe" in found
+
+
+def test_synonyms_expand_and_groups_merge():
+    found = contents(analysis.analyze("lam so do", GROUPS))
+    assert "giay chung nhan quyen su dung dat" in found
+    merged = merge_groups([["sổ đỏ", "giấy chứng nhận"], ["Sổ Đỏ", "sổ hồng"], ["CCCD", "căn cước"]])
+    assert merged == [["sổ đỏ", "giấy chứng nhận", "sổ hồng"], ["CCCD", "căn cước"]]
+
+
+def test_codes_are_recognised_inside_and_alone():
+    plan = analysis.analyze("1. 014064")
+    assert plan.code == "1.014064" and plan.code_only
+    plan = analysis.analyze("thu tuc 1.012753.h19 cap so")
+    assert plan.code == "1.012753.H19" and not plan.code_only
+    assert analysis.analyze("1.0011").code == ""
+
+
+def test_corrections_become_variants():
+    plan = analysis.analyze("dang ky khia sinh", GROUPS, corrections=["đăng ký khai sinh"])
+    kinds = {v.kind: " ".join(v.content) for v in plan.variants}
+    assert kinds["correction"] == "dang ki khai sinh"
+    assert plan.variants[0].kind == "original"
+
+
+def test_folded_fragment_maps_back_to_original_text():
+    original = "Người yêu cầu đăng ký khai sinh nộp Tờ khai (theo mẫu) cho Ủy ban nhân dân cấp xã."
+    folded = fold(original)
+    start = folded.index("dang ki")
+    fragment = (
+        folded[start : start + 7].replace("dang", highlight.PRE + "dang" + highlight.POST, 1)
+        + " "
+        + highlight.PRE
+        + "khai"
+        + highlight.POST
+        + " sinh nop"
+    )
+    fragment = folded[:start] + fragment
+    html = highlight.map_folded_fragment(original, fragment)
+    assert "<mark>đăng</mark> ký <mark>khai</mark> sinh nộp" in html
+    assert html.startswith("Người yêu cầu")
+
+
+def test_fragment_that_cannot_be_found_is_refused():
+    assert highlight.map_folded_fragment("Đăng ký khai sinh", "xyz \ue000abc\ue001") is None
+
+
+def test_highlight_terms_escapes_and_marks_original_words():
+    text = "Hồ sơ gồm <Tờ khai> đăng ký kết hôn & giấy tờ tùy thân."
+    html = highlight.highlight_terms(text, {"ket", "hon"})
+    assert "<mark>kết</mark> <mark>hôn</mark>" in html
+    assert "&lt;Tờ khai&gt;" in html and "&amp;" in html
+    assert highlight.highlight_terms(text, {"xyz"}) == ""
+
+
+def test_spelling_uses_neighbours_and_titles_diacritics():
+    vocabulary = spelling.Vocabulary(
+        [
+            "Đăng ký kết hôn",
+            "Đăng ký khai sinh",
+            "Đăng ký thường trú",
+            "Cấp giấy phép xây dựng",
+            "Xác lập quyền sở hữu toàn dân",
+            "Sở hữu nhà ở",
+            "Khai thác nước dưới đất",
+        ]
+    )
+    assert vocabulary.suggest("dang ki ket hun") == "đăng ký kết hôn"  # "hôn" after "kết", not "hữu"
+    assert vocabulary.suggest("dang ky khia sinh") == "đăng ký khai sinh"
+    assert vocabulary.suggest("giay phep xay dugn") == "giấy phép xây dựng"
+    assert vocabulary.suggest("dang ky ket hon") == ""  # nothing to correct
+    # Words our titles do not use are left alone unless a correction fits their neighbours.
+    assert vocabulary.suggest("khai sinh ban nhap chua duyet") == ""
+
+
+def test_rerank_prefers_titles_the_request_explains():
+    plan = analysis.analyze("lam giay khai sinh", GROUPS)
+    candidates = [
+        {"score": 10.0, "title": "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh", "code": "2.000635"},
+        {"score": 8.0, "title": "Đăng ký khai sinh", "code": "1.001193"},
+    ]
+    assert [c["code"] for c in rerank.rerank(plan, candidates)] == ["1.001193", "2.000635"]
+
+
+def test_rerank_keeps_an_exact_code_first():
+    plan = analysis.analyze("1.014064 cap lai can cuoc")
+    candidates = [
+        {"score": 50.0, "title": "Cấp lại thẻ căn cước", "code": "2.001194"},
+        {"score": 40.0, "title": "Cấp lại thẻ căn cước (thực hiện tại cấp xã)", "code": "1.014064"},
+    ]
+    assert rerank.rerank(plan, candidates)[0]["code"] == "1.014064"
