@@ -1,4 +1,5 @@
 from django import forms
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 
 class TokenForm(forms.Form):
@@ -17,3 +18,13 @@ class TokenForm(forms.Form):
         if not token.isdigit():
             raise forms.ValidationError("Mã xác thực chỉ gồm chữ số.")
         return token
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's login form gives the password field no label; editors must read Vietnamese."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Tên đăng nhập"
+        self.fields["password"].label = "Mật khẩu"
+        self.fields["password"].widget.attrs["placeholder"] = "Nhập mật khẩu"

@@ -212,6 +212,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 AXES_IPWARE_PROXY_COUNT = env.integer("LOGIN_PROXY_COUNT", 0)
 AXES_VERBOSE = False
 # Two-factor (django-otp, TOTP): issuer shown in the authenticator app.
