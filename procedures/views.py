@@ -64,7 +64,19 @@ def ward_from_request(request):
     slug = (request.GET.get(P_WARD) or "").strip()
     if not slug or not re.fullmatch(r"[-a-z0-9]{1,80}", slug):
         return None
-    return WardHomePage.objects.live().filter(slug=slug).first()
+    return (
+        WardHomePage.objects.live()
+        .filter(slug=slug)
+        .only(*WARD_FIELDS)
+        .order_by("path")
+        .first()
+    )
+
+
+WARD_FIELDS = (
+    "id", "path", "depth", "url_path", "slug", "title", "live", "unit_kind", "unit_name", "address",
+    "desk_address", "office_hours", "phone", "hotline", "map_url",
+)  # fmt: skip
 
 
 def desk_for(request, ward=None):
@@ -213,10 +225,20 @@ def build_checklist(page, raw_choice):
 # Status and history -----------------------------------------------------------------------------
 
 
+HISTORY_FIELDS = (
+    "id", "sort_order", "page_id", "kind", "effective_date", "changed_parts", "note", "decision",
+    "decision__number", "decision__date", "decision__issuer", "decision__summary", "decision__document",
+    "replacement", "replacement__title", "replacement__code", "replacement__url_path", "replacement__path",
+    "replacement__depth", "replacement__live", "replacement__slug",
+)  # fmt: skip
+
+
 def status_history(page):
     """The status changes in time order, with their decisions and replacements, in one query."""
     changes = sorted(
-        StatusChange.objects.filter(page=page).select_related("decision", "replacement"),
+        StatusChange.objects.filter(page=page)
+        .select_related("decision", "replacement")
+        .only(*HISTORY_FIELDS),
         key=StatusChange.sort_key,
     )
     for change in changes:
@@ -299,10 +321,27 @@ def channel_rows(page):
     ]
 
 
+def _load_references(page):
+    """Field, level, agency and online kind in one query instead of one query each."""
+    names = ("field", "level", "implementing_agency", "online_service_kind")
+    refs = (
+        ProcedurePage.objects.filter(pk=page.pk)
+        .select_related(*names)
+        .only(*names, "field__name", "field__slug", "level__name", "level__slug", "level__sort_order",
+              "implementing_agency__name", "online_service_kind__name", "online_service_kind__slug",
+              "online_service_kind__is_full_online")  # fmt: skip
+        .first()
+    )
+    if refs is not None:
+        for name in names:
+            setattr(page, name, getattr(refs, name))
+
+
 def procedure_context(page, request):
     """Everything the procedure page template shows beyond the page's own fields."""
     from home.models import WardHomePage
 
+    _load_references(page)
     settings = site_settings(request)
     ward = ward_from_request(request)
     desk = desk_for(request, ward)
