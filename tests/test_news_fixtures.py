@@ -17,6 +17,17 @@ class _Quiet:
         self.stdout = io.StringIO()
 
 
+def tree_root():
+    """Wagtail's root page and root collection (migrations create them; a flushed database has none)."""
+    from wagtail.models import Collection, Page
+
+    from home.demo import _create_tree_root
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return Page.get_first_root_node() or _create_tree_root()
+
+
 def load_news_demo():
     """The home demo (city, 19 wards) and the news demo, without the other apps' content."""
     from home import demo as home_demo

@@ -7,11 +7,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from home.models import HomePage, WardHomePage
 from news.factories import OneStopResultFactory
 from news.models import OneStopResult
+from tests.test_news_fixtures import tree_root
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ HEADER = "Đơn vị,Tháng,Tiếp nhận,Đúng hạn,Quá hạn,Đang giải q
 
 @pytest.fixture
 def units():
-    root = Page.get_first_root_node()
+    root = tree_root()
     home = root.add_child(instance=HomePage(title="Cổng thông tin thành phố", slug="trang-chu-thu"))
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}

@@ -250,3 +250,15 @@ def test_sitemap_lists_live_news_pages_only(client, news_demo):  # noqa: F811
     article.unpublish()
     assert "/tin-tuc/hoi-dap-tra-cuu-tinh-trang-ho-so/" not in client.get("/sitemap.xml").content.decode()
     assert HomePage.objects.count() == 1
+
+
+def test_a_private_article_stays_out_of_listings_sections_related_and_feeds(client, news_demo):  # noqa: F811
+    from wagtail.models import PageViewRestriction
+
+    article = ArticlePage.objects.get(slug="hoi-nghi-tap-huan-nghiep-vu-mot-cua-cho-cong-chuc-cap-xa")
+    PageViewRestriction.objects.create(page=article, restriction_type="password", password="mat-khau-rieng")
+    assert client.get(article.url).status_code == 200  # the password form, not the article
+    assert article.lead not in client.get(article.url).content.decode()
+    for url in ["/tin-tuc/", "/tin-tuc/?chu-de=co-che-mot-cua", "/", "/rss/",
+                "/tin-tuc/tren-98-ho-so-duoc-giai-quyet-dung-han-trong-quy-i/"]:
+        assert article.title not in client.get(url).content.decode(), url

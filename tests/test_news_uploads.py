@@ -13,13 +13,14 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
 from news.factories import NewsIndexPageFactory, RadioColumnPageFactory, RadioEpisodePageFactory
 from news.models import ArticlePage, AudioClip, RadioEpisodePage
 from tests.test_news_audio import wav_bytes
+from tests.test_news_fixtures import tree_root
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +29,14 @@ Image = get_image_model()
 Document = get_document_model()
 
 
+@pytest.fixture(autouse=True)
+def _wagtail_roots(db):
+    tree_root()  # the root collection images and documents go to
+
+
 @pytest.fixture
 def home():
-    root = Page.get_first_root_node()
+    root = tree_root()
     home = root.add_child(instance=HomePage(title="Cổng thông tin thành phố", slug="trang-chu-thu"))
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
@@ -285,3 +291,38 @@ def test_a_malformed_or_missing_audio_file_does_not_break_the_page_or_the_feed(c
         assert without.title not in titles, "an item without a file has no enclosure to offer"
     finally:
         garbage.file.delete(save=False)
+
+
+def test_index_scores_are_edited_inline_and_a_year_only_once(admin_client, home):
+    from news.models import ReformIndicesPage
+
+    url = reverse("wagtailadmin_pages:add", args=("news", "reformindicespage", home.pk))
+
+    def score(year, par="85.5", sipas="88"):
+        return {"year": year, "par_index": par, "par_rank": "", "par_rank_total": "", "sipas": sipas, "note": ""}
+
+    data = page_form(
+        title="Chỉ số cải cách hành chính",
+        slug="chi-so",
+        intro=rich_text(""),
+        unit_label="UBND thành phố",
+        source_note=rich_text(""),
+        scores=inline_formset([score(2023), score(2023, "90")]),
+    )
+    response = admin_client.post(url, {**data, "action-publish": "action-publish"})
+    assert response.status_code == 200
+    assert "Năm 2023 đã có một dòng điểm" in response.content.decode()
+    assert not ReformIndicesPage.objects.exists()
+
+    data = page_form(
+        title="Chỉ số cải cách hành chính",
+        slug="chi-so",
+        intro=rich_text(""),
+        unit_label="UBND thành phố",
+        source_note=rich_text(""),
+        scores=inline_formset([score(2023), score(2024, "90.25", "91")]),
+    )
+    response = admin_client.post(url, {**data, "action-publish": "action-publish"})
+    assert response.status_code == 302
+    page = ReformIndicesPage.objects.get()
+    assert [(s.year, str(s.par_index)) for s in page.ordered_scores()] == [(2023, "85.50"), (2024, "90.25")]

@@ -35,11 +35,22 @@ def publishing_unit_for(page):
     return ""
 
 
+def without_own_restrictions(queryset):
+    """Pages that carry no view restriction themselves.
+
+    For the children of a page being shown this equals Wagtail's .public() (their ancestors' restrictions
+    were checked when that page was served) and costs no extra query for the restriction list.
+    """
+    return queryset.filter(view_restrictions__isnull=True)
+
+
 def article_listing(queryset):
-    """What a list of article cards needs (lead image renditions), in a constant number of queries."""
+    """What a list of article cards needs (lead image renditions), in a constant number of queries.
+
+    `queryset` must hold the children of a page the visitor may see (see without_own_restrictions).
+    """
     return (
-        queryset.live()
-        .public()
+        without_own_restrictions(queryset.live())
         .select_related("lead_image")
         .prefetch_related("lead_image__renditions")
         .defer_streamfields()
@@ -204,9 +215,7 @@ class ArticlePage(SocialMetaMixin, Page):
         related = ArticlePage.objects.none()
         if topics:
             related = (
-                ArticlePage.objects.sibling_of(self, inclusive=False)
-                .live()
-                .public()
+                without_own_restrictions(ArticlePage.objects.sibling_of(self, inclusive=False).live())
                 .filter(topics=topics[0])
                 .defer_streamfields()
                 .only("id", "title", "slug", "url_path", "path", "depth", "date")

@@ -17,17 +17,24 @@ PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
 
 class ReformIndicesPageForm(WagtailAdminPageForm):
-    def clean(self):
-        cleaned = super().clean()
+    """One row of scores per year. Checked after the rows themselves (the page form's clean() runs
+    before its inline formsets are cleaned)."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        formset = self.formsets.get("scores")
+        if formset is None:
+            return valid
         seen = set()
-        for form in self.formsets["scores"].forms:
+        for form in formset.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
             year = form.cleaned_data.get("year")
             if year in seen:
                 form.add_error("year", f"Năm {year} đã có một dòng điểm; mỗi năm chỉ nhập một lần.")
+                valid = False
             seen.add(year)
-        return cleaned
+        return valid
 
 
 class ReformIndicesPage(SocialMetaMixin, Page):
