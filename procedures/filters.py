@@ -156,42 +156,57 @@ class CatalogueQuery:
     def rows(self):
         return [Row(*values) for values in self.base_queryset().order_by().values_list(*ROW_FIELDS)]
 
-    def _matches(self, row, skip=None):
-        sel = self.selected
-        if skip != P_FIELD and P_FIELD in sel and row.field_slug != sel[P_FIELD]:
-            return False
-        if skip != P_LEVEL and P_LEVEL in sel and row.level_slug != sel[P_LEVEL]:
-            return False
-        if skip != P_AGENCY and P_AGENCY in sel and row.agency_slug != sel[P_AGENCY]:
-            return False
-        if skip != P_ONLINE and P_ONLINE in sel:
-            value = sel[P_ONLINE]
-            if value == ONLINE_ANY:
-                if not row.online_url:
-                    return False
-            elif value == ONLINE_NONE:
-                if row.online_url:
-                    return False
-            elif row.kind_slug != value:
-                return False
-        if skip != P_STATUS and not self._status_ok(row.status):
-            return False
-        return True
-
-    def _status_ok(self, status):
-        if self.status == STATUS_ALL:
-            return True
+    def _tests(self):
+        """(facet, predicate) for every active filter; the status filter is always active."""
+        sel, tests = self.selected, []
+        for param, attr in ((P_FIELD, "field_slug"), (P_LEVEL, "level_slug"), (P_AGENCY, "agency_slug")):
+            if param in sel:
+                tests.append((param, lambda row, attr=attr, want=sel[param]: getattr(row, attr) == want))
+        if P_ONLINE in sel:
+            want = sel[P_ONLINE]
+            if want == ONLINE_ANY:
+                tests.append((P_ONLINE, lambda row: bool(row.online_url)))
+            elif want == ONLINE_NONE:
+                tests.append((P_ONLINE, lambda row: not row.online_url))
+            else:
+                tests.append((P_ONLINE, lambda row: row.kind_slug == want))
         if self.status == STATUS_IN_FORCE:
-            return status in ProcedurePage.IN_FORCE
-        return status == STATUS_SLUGS[self.status]
+            tests.append((P_STATUS, lambda row: row.status in ProcedurePage.IN_FORCE))
+        elif self.status != STATUS_ALL:
+            tests.append((P_STATUS, lambda row, want=STATUS_SLUGS[self.status]: row.status == want))
+        return tests
+
+    @cached_property
+    def tally(self):
+        """One pass over the rows: the matching rows, and per facet the rows that pass every *other*
+        filter (a row failing exactly one filter counts for that filter's facet only)."""
+        tests = self._tests()
+        matching, partial = [], {param: [] for param in (P_FIELD, P_LEVEL, P_AGENCY, P_ONLINE, P_STATUS)}
+        for row in self.rows:
+            failed = None
+            for param, test in tests:
+                if not test(row):
+                    if failed is not None:
+                        break
+                    failed = param
+            else:
+                if failed is None:
+                    matching.append(row)
+                else:
+                    partial[failed].append(row)
+        return matching, partial
+
+    def _facet_rows(self, param):
+        matching, partial = self.tally
+        return matching + partial[param]
 
     # Facets ---------------------------------------------------------------------------------------
 
     def _ref_facet(self, param, label, all_label, slug_attr, name_attr, order_attr=None):
         counts, names, orders = {}, {}, {}
-        for row in self.rows:
+        for row in self._facet_rows(param):
             slug = getattr(row, slug_attr)
-            if slug and self._matches(row, skip=param):
+            if slug:
                 counts[slug] = counts.get(slug, 0) + 1
                 names[slug] = getattr(row, name_attr)
                 if order_attr:
@@ -233,9 +248,7 @@ class CatalogueQuery:
 
     def _online_facet(self):
         counts, names, orders, with_url, without_url = {}, {}, {}, 0, 0
-        for row in self.rows:
-            if not self._matches(row, skip=P_ONLINE):
-                continue
+        for row in self._facet_rows(P_ONLINE):
             if row.online_url:
                 with_url += 1
             else:
@@ -251,9 +264,8 @@ class CatalogueQuery:
 
     def _status_facet(self):
         counts = {}
-        for row in self.rows:
-            if self._matches(row, skip=P_STATUS):
-                counts[row.status] = counts.get(row.status, 0) + 1
+        for row in self._facet_rows(P_STATUS):
+            counts[row.status] = counts.get(row.status, 0) + 1
         slug_counts = {slug: counts.get(value, 0) for slug, value in STATUS_SLUGS.items()}
         slug_counts[STATUS_IN_FORCE] = sum(counts.get(v, 0) for v in ProcedurePage.IN_FORCE)
         slug_counts[STATUS_ALL] = sum(counts.values())
@@ -278,7 +290,7 @@ class CatalogueQuery:
 
     def results(self, page_number):
         """(paginator page of ProcedurePage objects, total)."""
-        matching = [row for row in self.rows if self._matches(row)]
+        matching = list(self.tally[0])
         if self.sort == "ma":
             matching.sort(key=lambda r: (r.code, r.pk))
         elif self.sort == "cap-nhat":
