@@ -41,6 +41,9 @@ ALLOWED_HOSTS = ["127.0.0.1"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 FEEDBACK_RATE_LIMIT = "1000000/hour"
 FEEDBACK_PRIVATE_ROOT = {private!r}
+# runserver starts a thread per request: persistent connections would pile up on the server.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+{extra}
 LOGGING = {{
     "version": 1, "disable_existing_loggers": False,
     "handlers": {{"console": {{"class": "logging.StreamHandler"}}}},
@@ -168,11 +171,23 @@ def main():
     parser.add_argument("--submissions", type=int, default=500)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--database-url", default="", help="PostgreSQL server to create a temporary database on")
+    parser.add_argument(
+        "--sqlite-wal", action="store_true",
+        help="SQLite in WAL mode with BEGIN IMMEDIATE transactions (what a busy embedded site should use)",
+    )
     parser.add_argument("--timeout", type=float, default=900, help="overall limit in seconds for the load phase")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="feedback-bench-"))
-    (work / "bench_settings.py").write_text(SETTINGS.format(private=str(work / "private")), encoding="utf-8")
+    extra = ""
+    if args.sqlite_wal and not args.database_url:
+        extra = (
+            'DATABASES["default"]["OPTIONS"].update({"init_command": "PRAGMA journal_mode=WAL;", '
+            '"transaction_mode": "IMMEDIATE"})  # noqa: F405'
+        )
+    (work / "bench_settings.py").write_text(
+        SETTINGS.format(private=str(work / "private"), extra=extra), encoding="utf-8"
+    )
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="bench_settings",
@@ -266,7 +281,8 @@ def main():
     expected_files = sum(r[3] for r in accepted)
 
     print("Feedback submission benchmark")
-    print(f"  server: manage.py runserver --noreload (threaded) on 127.0.0.1, database {stored['vendor']}, "
+    mode = " (WAL, BEGIN IMMEDIATE)" if extra else ""
+    print(f"  server: manage.py runserver --noreload (threaded) on 127.0.0.1, database {stored['vendor']}{mode}, "
           f"migrate took {migrate_seconds:.1f} s")
     print(f"  load: {args.submissions} submissions from {args.clients} concurrent clients (one thread each, "
           "one CSRF token per client, new connection per request); every 5th with a PDF, every 7th with a PNG")

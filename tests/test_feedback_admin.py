@@ -243,3 +243,18 @@ def test_queue_filters_by_clock_and_by_procedure(client, world):
     assert procedure_feedback_button(procedure, users["outsider"], "edit") == []
     dashboard = client.get("/quan-tri/").content.decode()
     assert "Quá hạn xử lý: 1" in dashboard
+
+
+def test_deleting_a_submission_removes_its_private_files(client, world, settings, django_capture_on_commit_callbacks):
+    _, _, items, _ = world
+    item = items["city"]
+    path = settings.FEEDBACK_PRIVATE_ROOT / item.attachments.get().file.name
+    assert path.exists()
+    admin = get_user_model().objects.create_superuser("quantri", "qt@example.invalid", "mat-khau-rat-dai-123")
+    client.force_login(admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/quan-tri/phan-anh/delete/{item.pk}/")
+    assert response.status_code == 302
+    assert not FeedbackSubmission.objects.filter(pk=item.pk).exists()
+    assert not FeedbackAttachment.objects.filter(submission_id=item.pk).exists()
+    assert not path.exists()
