@@ -18,7 +18,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import HomePage
 from news.factories import NewsIndexPageFactory, RadioColumnPageFactory, RadioEpisodePageFactory
-from news.models import ArticlePage, AudioClip, RadioEpisodePage
+from news.models import ArticlePage, AudioClip, OneStopResult, RadioEpisodePage, Topic
 from tests.test_news_audio import wav_bytes
 from tests.test_news_fixtures import tree_root
 
@@ -326,3 +326,33 @@ def test_index_scores_are_edited_inline_and_a_year_only_once(admin_client, home)
     assert response.status_code == 302
     page = ReformIndicesPage.objects.get()
     assert [(s.year, str(s.par_index)) for s in page.ordered_scores()] == [(2023, "85.50"), (2024, "90.25")]
+
+
+def test_every_news_editor_form_opens(admin_client, home):
+    from news.factories import (
+        ArticlePageFactory,
+        DirectiveDocumentPageFactory,
+        DirectiveLibraryPageFactory,
+    )
+
+    index = NewsIndexPageFactory(parent=home)
+    library = DirectiveLibraryPageFactory(parent=home)
+    column = RadioColumnPageFactory(parent=home)
+    adds = [
+        ("newsindexpage", home), ("articlepage", index), ("directivelibrarypage", home),
+        ("directivedocumentpage", library), ("radiocolumnpage", home), ("radioepisodepage", column),
+        ("reformindicespage", home), ("onestopresultspage", home),
+    ]
+    for model, parent in adds:
+        if model in {"newsindexpage", "directivelibrarypage", "radiocolumnpage"}:
+            continue  # one per parent, already created above
+        response = admin_client.get(reverse("wagtailadmin_pages:add", args=("news", model, parent.pk)))
+        assert response.status_code == 200, model
+    for page in [index, ArticlePageFactory(parent=index), library, DirectiveDocumentPageFactory(parent=library), column]:
+        assert admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).status_code == 200
+    for model in (AudioClip, OneStopResult, Topic):
+        viewset = model.snippet_viewset
+        assert admin_client.get(reverse(viewset.get_url_name("list"))).status_code == 200
+        assert admin_client.get(reverse(viewset.get_url_name("add"))).status_code == 200
+    listing = admin_client.get(reverse(OneStopResult.snippet_viewset.get_url_name("list"))).content.decode()
+    assert "Nhập từ bảng tính" in listing
