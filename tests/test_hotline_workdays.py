@@ -125,3 +125,20 @@ def test_working_days_left_counts_both_ways():
     assert working_days_left(date(2030, 6, 3), date(2030, 6, 7), calendar) == 4
     assert working_days_left(date(2030, 6, 10), date(2030, 6, 7), calendar) == -1  # Friday → Monday
     assert working_days_left(date(2030, 6, 7), date(2030, 6, 7), calendar) == 0
+
+
+def test_command_recomputes_open_deadlines_after_a_settings_change():
+    import io
+
+    from django.core.management import call_command
+
+    monday = date(2030, 6, 3)
+    item = FeedbackSubmissionFactory(created_at=at(monday))
+    config = FeedbackSettings.load()
+    config.processing_working_days = 15
+    config.save()
+    out = io.StringIO()
+    call_command("recompute_feedback_deadlines", stdout=out)
+    item.refresh_from_db()
+    assert item.due_date == add_working_days(monday, 15, Calendar())
+    assert "1 phản ánh thay đổi hạn" in out.getvalue()
