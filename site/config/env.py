@@ -75,7 +75,12 @@ def database(name, default_sqlite_path):
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(default_sqlite_path),
-            "OPTIONS": {"timeout": 20},
+            # WAL and immediate transactions: concurrent writers wait instead of "database is locked".
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
         }
     scheme = urlsplit(value).scheme
     if scheme not in {"postgres", "postgresql", "pgsql", "sqlite"}:
