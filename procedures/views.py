@@ -414,7 +414,7 @@ def procedure_context(page, request):
         "channels": channels,
         "share_url": share_url,
         "print_url": print_url,
-        "feedback_url": f"{FEEDBACK_URL}?thu_tuc={quote(page.code)}",
+        "feedback_url": f"{FEEDBACK_URL}?thu-tuc={quote(page.code)}",
         "hotlines": hotlines,
         "jsonld": jsonld_script(jsonld),
         "last_updated": page.last_published_at

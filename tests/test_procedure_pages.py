@@ -288,7 +288,7 @@ def test_every_template_field_is_saved_and_rendered(client, catalogue):
         "Mẫu tờ khai khai sinh", form_doc.url, "Nộp hồ sơ trực tuyến (toàn trình)",
         html.escape(saved.online_service_url), "Quyết định số 1234/QĐ-UBND ngày 01/07/2025", "UBND tỉnh Hải Dương",
         "Công bố thủ tục hành chính lĩnh vực hộ tịch", decision_doc.url, "Nội dung sửa đổi, bổ sung: Thời hạn giải quyết",
-        "Rút ngắn thời hạn", "Đăng ký khai tử", "Cập nhật lần cuối", "/phan-anh-kien-nghi/?thu_tuc=1.001193.000.00.00.H29",
+        "Rút ngắn thời hạn", "Đăng ký khai tử", "Cập nhật lần cuối", "/phan-anh-kien-nghi/?thu-tuc=1.001193.000.00.00.H29",
         "0220 3882 666", CITY_ADDRESS, CITY_HOURS,
     ):  # fmt: skip
         assert text in content, text
@@ -523,7 +523,7 @@ def test_json_ld_cannot_be_broken_out_of_by_content(client, catalogue):
 def test_feedback_link_and_hotline_are_on_every_procedure_page(client, catalogue):
     page = ProcedurePageFactory(parent=catalogue, code="1.000494.000.00.00.H29")
     content = client.get(page.url).content.decode()
-    assert 'href="/phan-anh-kien-nghi/?thu_tuc=1.000494.000.00.00.H29"' in content
+    assert 'href="/phan-anh-kien-nghi/?thu-tuc=1.000494.000.00.00.H29"' in content
     assert 'href="tel:02203882666"' in content
 
 
