@@ -62,7 +62,11 @@ def page_state(page):
             + ("fee_note", "subjects", "result", "conditions", "procedure_type", "source_url", "data_source")
             + ("source_note", "status", "status_date")
         ],
-        "refs": (page.field.name, page.level.name, page.implementing_agency and page.implementing_agency.name),
+        "refs": (
+            page.field.name,
+            page.level.name,
+            page.implementing_agency and page.implementing_agency.name,
+        ),
         "other_levels": sorted(level.name for level in page.other_levels.all()),
         "streams": {name: strip(list(getattr(page, name).raw_data)) for name in mapping_streams()},
         "history": [

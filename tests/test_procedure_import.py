@@ -200,7 +200,9 @@ def test_json_with_malformed_record_applies_nothing(home):
     assert not report.applied
     texts = [m.text for m in report.errors]
     assert texts[0].startswith("Bản ghi 3 (mã 1.0O1022): mã thủ tục «1.0O1022» không đúng định dạng")
-    assert texts[1].startswith("Bản ghi 4 (mã ") and "«steps» (trình tự thực hiện) phải là danh sách" in texts[1]
+    assert (
+        texts[1].startswith("Bản ghi 4 (mã ") and "«steps» (trình tự thực hiện) phải là danh sách" in texts[1]
+    )
     assert [m.row for m in report.errors] == [3, 4]
     assert snapshot() == before
 
@@ -395,7 +397,9 @@ def test_command_shows_progress_and_summary(home, tmp_path):
 def test_command_reports_row_errors_and_fails(seeded):
     err = io.StringIO()
     with pytest.raises(CommandError, match="Tệp có 1 lỗi; không có thay đổi nào được ghi"):
-        call_command("import_procedures", str(SAMPLES / "appendix_bad_row.xlsx"), stdout=io.StringIO(), stderr=err)
+        call_command(
+            "import_procedures", str(SAMPLES / "appendix_bad_row.xlsx"), stdout=io.StringIO(), stderr=err
+        )
     assert "Dòng 7: mã thủ tục «1.0O1022»" in err.getvalue()
 
 
@@ -406,3 +410,55 @@ def test_command_refuses_old_excel_files(home, tmp_path):
     with pytest.raises(CommandError, match="Tệp có 1 lỗi"):
         call_command("import_procedures", str(path), stdout=io.StringIO(), stderr=err)
     assert "Tệp .xls (Excel 97–2003) chưa được hỗ trợ" in err.getvalue()
+
+
+def test_pages_written_in_batches_are_like_published_revisions(home, client):
+    """New pages are written in batches (bulk.py); the result must be what add_child() followed by
+    save_revision().publish() gives: a sound tree, the live revision, log entries, publish signals."""
+    from django.contrib.auth import get_user_model
+    from wagtail.signals import page_published
+
+    from search.models import SearchEntry
+
+    heard = []
+
+    def listener(sender, instance, revision, **kwargs):
+        heard.append((instance.pk, revision.pk))
+
+    page_published.connect(listener, sender=ProcedurePage, dispatch_uid="test-import-listener")
+    try:
+        import_records(real_records()[:5])
+        import_records(real_records()[5:8])  # a second batch goes after the first one in the tree
+    finally:
+        page_published.disconnect(dispatch_uid="test-import-listener")
+
+    assert all(not problems for problems in Page.find_problems())
+    index = ProcedureIndexPage.objects.get()
+    assert index.numchild == 8 and index.get_children().count() == 8
+    pages = list(ProcedurePage.objects.order_by("path"))
+    assert [p.code for p in pages] == [r["code"] for r in real_records()[:8]]
+    for page in pages:
+        revision = page.live_revision
+        assert page.live and not page.has_unpublished_changes
+        assert revision == page.latest_revision == page.revisions.get()
+        assert page.first_published_at == page.last_published_at == revision.created_at
+        assert page.url_path == f"{index.url_path}{page.slug}/"
+        assert page.draft_title == page.title
+        published = revision.as_object()
+        assert published.official_name == page.official_name
+        assert [c.kind for c in published.status_changes.all()] == ["new"]
+        assert list(published.steps.raw_data) == list(page.steps.raw_data)
+        actions = list(PageLogEntry.objects.filter(page=page).order_by("pk").values_list("action", flat=True))
+        assert actions == ["wagtail.create", "procedures.import", "wagtail.publish"]
+        assert (page.pk, revision.pk) in heard
+        assert SearchEntry.objects.filter(page_id=page.pk).exists()  # the search queue heard it too
+
+    # Editors can open and publish an imported page as usual.
+    admin = get_user_model().objects.create_superuser("qt", "qt@example.invalid", "mat-khau-thu")
+    client.force_login(admin)
+    assert client.get(f"/quan-tri/pages/{pages[0].pk}/edit/").status_code == 200
+    page = pages[0]
+    page.fee = "Không thu phí"
+    page.save_revision(user=admin).publish()
+    page.refresh_from_db()
+    assert page.fee == "Không thu phí" and page.revisions.count() == 2

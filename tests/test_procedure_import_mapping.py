@@ -52,7 +52,9 @@ def test_steps_keep_sub_points_under_their_step():
     assert [b["value"]["title"] for b in blocks] == ["Bước 1", "Bước 2", "Bước 3"]
     second = blocks[1]["value"]["description"].split("\n")
     assert second[0].startswith("Khai, nộp Phiếu khai báo tạm trú")
-    assert second[1] == "Cán bộ trực ban Công an cấp xã tiếp nhận hồ sơ kiểm tra tính pháp lý và nội dung hồ sơ:"
+    assert (
+        second[1] == "Cán bộ trực ban Công an cấp xã tiếp nhận hồ sơ kiểm tra tính pháp lý và nội dung hồ sơ:"
+    )
     # Without any "Bước", each published line is a step of its own.
     plain = ["Nộp hồ sơ tại Bộ phận một cửa.", "Nhận kết quả."]
     assert [b["value"] for b in mapping.steps_blocks(plain)] == [

@@ -46,11 +46,17 @@ def catalogue_editor(catalogue):
     group = Group.objects.create(name="Biên tập danh mục (kiểm thử)")
     group.permissions.add(_perm("wagtailadmin", "access_admin"))
     for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.create(group=group, page=catalogue, permission=_perm("wagtailcore", codename))
+        GroupPagePermission.objects.create(
+            group=group, page=catalogue, permission=_perm("wagtailcore", codename)
+        )
     for model in SNIPPETS:
         name = model._meta.model_name
-        group.permissions.add(*(_perm("procedures", f"{action}_{name}") for action in ("view", "add", "change")))
-    group.permissions.add(_perm("procedures", "add_procedurepage"), _perm("procedures", "change_procedurepage"))
+        group.permissions.add(
+            *(_perm("procedures", f"{action}_{name}") for action in ("view", "add", "change"))
+        )
+    group.permissions.add(
+        _perm("procedures", "add_procedurepage"), _perm("procedures", "change_procedurepage")
+    )
     return _user("bien-tap-tthc", group)
 
 
@@ -168,3 +174,21 @@ def test_news_editor_cannot_touch_the_catalogue(catalogue, news_editor, client):
 def test_editor_sees_the_import_menu(catalogue, catalogue_editor, client):
     client.force_login(catalogue_editor)
     assert "/quan-tri/nhap-thu-tuc/" in client.get("/quan-tri/").content.decode()
+
+
+def test_editor_without_publishing_rights_cannot_import(catalogue, client):
+    """An import publishes at once: an editor whose changes go to approval must not bypass it."""
+    group = Group.objects.create(name="Biên tập danh mục, chờ duyệt (kiểm thử)")
+    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=catalogue, permission=_perm("wagtailcore", codename)
+        )
+    group.permissions.add(
+        _perm("procedures", "add_procedurepage"), _perm("procedures", "change_procedurepage")
+    )
+    client.force_login(_user("bien-tap-cho-duyet", group))
+    page = bare_procedure(catalogue)
+    assert client.get(f"/quan-tri/pages/{page.pk}/edit/").status_code == 200
+    response = client.get("/quan-tri/nhap-thu-tuc/")
+    assert response.status_code == 302 and response["Location"] == "/quan-tri/"

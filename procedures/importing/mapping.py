@@ -263,7 +263,9 @@ def form_blocks(names: list[str], documents_by_title: dict | None = None) -> lis
     """One block per form file name; a Wagtail document an editor attached under the same name stays."""
     documents_by_title = documents_by_title or {}
     return [
-        _block("form", {"title": name, "document": documents_by_title.get(name)}) for name in names if name.strip()
+        _block("form", {"title": name, "document": documents_by_title.get(name)})
+        for name in names
+        if name.strip()
     ]
 
 

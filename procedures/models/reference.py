@@ -30,7 +30,8 @@ class SluggedName(models.Model):
             base = folded_slug(self.name)
             slug, n = base, 2
             while type(self).objects.filter(slug=slug).exclude(pk=self.pk).exists():
-                slug, n = f"{base}-{n}", n + 1
+                suffix = f"-{n}"  # the slug column holds 80 characters
+                slug, n = base[: 80 - len(suffix)] + suffix, n + 1
             self.slug = slug
         super().save(*args, **kwargs)
 

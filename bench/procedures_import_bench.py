@@ -1,0 +1,248 @@
+"""Import speed of full procedure records into an empty catalogue (target: 2,000 records ≤ 60 s).
+
+    .venv/bin/python bench/procedures_import_bench.py [--procedures 2000] [--database postgres|sqlite]
+        [--profile]
+
+Method: a fresh database (on PostgreSQL a separate database `tthc_bench_import_<pid>` on the server of
+DATABASE_URL, dropped afterwards; or a temporary SQLite file) is migrated and given a city home page.
+The records are the 591 real ones of procedures/demo_data/procedures.json plus generated variants (the
+same text under new codes 9.xxxxxx and a name suffix), serialized as one JSON file and imported through
+`procedures.importing.apply.import_file` — the code behind `manage.py import_procedures` and the admin
+upload — in this process: plan (the dry run), then one transaction that creates every page as a
+published revision with its status-history entry and log entry, sends page_published (the portal's
+search queue and change alerts listen), and brings Wagtail's admin search index and reference index up
+to date once per page. Reported: wall time of the dry run, of the import, and of a second import of the
+same file (nothing to change), SQL queries per page, and where the time went (queries grouped by table).
+Elasticsearch is not contacted (ELASTICSEARCH_URL is unset), as in the embedded run; the search queue
+still writes its database copy.
+"""
+
+import argparse
+import collections
+import copy
+import io
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+DATA = BASE_DIR / "procedures" / "demo_data" / "procedures.json"
+TARGET_SECONDS = 60.0
+
+
+def setup_django(database):
+    sys.path[:0] = [str(BASE_DIR), str(BASE_DIR / "site")]
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
+    os.environ["DEBUG"] = "false"
+    os.environ["ELASTICSEARCH_URL"] = ""
+    os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="bench-import-var-")
+    if database == "postgres":
+        import psycopg
+
+        server = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:54329/tthc"
+        name = f"tthc_bench_import_{os.getpid()}"
+        admin_url = server.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        os.environ["DATABASE_URL"] = server.rsplit("/", 1)[0] + "/" + name
+
+        def cleanup():
+            from django.db import connections
+
+            connections.close_all()
+            with psycopg.connect(admin_url, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+    else:
+        path = tempfile.mktemp(prefix="bench-import-", suffix=".sqlite3")
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+
+        def cleanup():
+            Path(path).unlink(missing_ok=True)
+
+    import django
+
+    django.setup()
+    return cleanup
+
+
+def make_records(total):
+    real = json.loads(DATA.read_text(encoding="utf-8"))
+    records = list(real)
+    n = 0
+    while len(records) < total:
+        source = real[n % len(real)]
+        variant = copy.deepcopy(source)
+        variant["code"] = f"9.{n + 1:06d}"
+        variant.pop("code_local", None)
+        variant["name"] = f"{source['name']} (biến thể {n + 1})"
+        records.append(variant)
+        n += 1
+    return records[:total]
+
+
+def instrument():
+    """Wall time of the parts of an import, by wrapping the functions that do them (bench only)."""
+    import functools
+
+    from modelsearch.backends import get_search_backends
+    from wagtail.models import ReferenceIndex
+
+    from procedures.importing import apply, bulk
+    from search import indexing
+
+    timings = collections.Counter()
+
+    def timed(name, fn):
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            began = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                timings[name] += time.perf_counter() - began
+
+        return wrapper
+
+    apply.plan_file = timed("plan: parse the file, compare with the catalogue", apply.plan_file)
+    bulk._insert_pages = timed("write: page rows (multi-row INSERT)", bulk._insert_pages)
+    bulk._insert_children = timed("write: status history, levels", bulk._insert_children)
+    bulk._log = timed("write: log entries", bulk._log)
+    indexing.object_changed = timed(
+        "page_published → portal search queue (per page)", indexing.object_changed
+    )
+    reference = ReferenceIndex.create_or_update_for_object.__func__
+    ReferenceIndex.create_or_update_for_object = classmethod(
+        timed("after commit: Wagtail reference index", reference)
+    )
+    backend = type(next(iter(get_search_backends())).get_index_for_model(apply.ProcedurePage))
+    backend.add_items = timed("after commit: Wagtail admin search index", backend.add_items)
+    return timings
+
+
+def table_of(sql):
+    m = re.search(r'(?:FROM|INTO|UPDATE)\s+"?(\w+)"?', sql)
+    if sql.startswith(("SAVEPOINT", "RELEASE")):
+        return "(savepoints)"
+    return m.group(1) if m else sql.split(" ", 1)[0]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--procedures", type=int, default=2000)
+    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--profile", action="store_true", help="cProfile the import, print the top entries")
+    args = parser.parse_args()
+
+    cleanup = setup_django(args.database)
+    try:
+        from django.core.management import call_command
+        from django.db import connection
+
+        call_command("migrate", verbosity=0)
+        from wagtail.models import Page, Revision, Site
+
+        from home.demo import _create_tree_root
+        from home.models import HomePage
+        from procedures.importing.apply import import_file
+        from procedures.models import ProcedurePage, StatusChange
+
+        root = Page.get_first_root_node() or _create_tree_root()
+        home = HomePage(title="Cổng thông tin cải cách hành chính thành phố Chí Linh", slug="trang-chu")
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+        )
+
+        records = make_records(args.procedures)
+        data = json.dumps(records, ensure_ascii=False).encode("utf-8")
+        print(
+            f"Database: {connection.vendor} {connection.pg_version if connection.vendor == 'postgresql' else ''}"
+        )
+        print(
+            f"Records: {len(records)} ({min(len(records), 591)} real + {max(0, len(records) - 591)} variants)"
+        )
+        print(f"Load average before: {os.getloadavg()[0]:.2f} (cores: {os.cpu_count()})")
+
+        timings = instrument()
+        started = time.perf_counter()
+        report = import_file(io.BytesIO(data), "bench.json", dry_run=True)
+        dry = time.perf_counter() - started
+        assert report.ok, report.errors[:3]
+        print(f"Dry run (plan, nothing written): {dry:.1f} s")
+
+        timings.clear()
+        profiler = None
+        if args.profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        counts, seconds = collections.Counter(), collections.Counter()
+
+        def count_queries(execute, sql, params, many, context):
+            began = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                table = table_of(sql)
+                counts[table] += 1
+                seconds[table] += time.perf_counter() - began
+
+        with connection.execute_wrapper(count_queries):
+            started = time.perf_counter()
+            report = import_file(
+                io.BytesIO(data),
+                "bench.json",
+                dry_run=False,
+                progress=None,
+            )
+            elapsed = time.perf_counter() - started
+        if profiler:
+            profiler.disable()
+        assert report.applied, report.errors[:3]
+        pages = ProcedurePage.objects.count()
+        assert pages == len(records)
+        assert StatusChange.objects.count() == sum(1 for r in records if r.get("decision"))
+        assert Revision.objects.filter(content_type__model="procedurepage").count() == len(records)
+        scaled = elapsed * 2000 / pages
+        print(
+            f"Import: {elapsed:.1f} s for {pages} pages = {elapsed / pages * 1000:.1f} ms per procedure "
+            f"(target ≤ {TARGET_SECONDS:.0f} s for 2,000: {'met' if scaled <= TARGET_SECONDS else 'NOT met'})"
+        )
+        print("  where the time went (wall time of each part):")
+        for name, value in timings.most_common():
+            print(f"    {name:52s} {value:6.1f} s  {value / elapsed * 100:4.0f} %")
+        rest = elapsed - sum(timings.values())
+        other = "other: revisions, signals, change alerts, transaction"
+        print(f"    {other:52s} {rest:6.1f} s  {rest / elapsed * 100:4.0f} %")
+        total_queries = sum(counts.values())
+        print(
+            f"  SQL: {total_queries} queries = {total_queries / pages:.1f} per procedure, "
+            f"{sum(seconds.values()):.1f} s waiting on the database"
+        )
+        for table, n in counts.most_common(14):
+            print(f"    {table:40s} {n / pages:6.2f} per procedure  {seconds[table]:6.2f} s")
+
+        started = time.perf_counter()
+        again = import_file(io.BytesIO(data), "bench.json", dry_run=False)
+        repeat = time.perf_counter() - started
+        assert again.counts()["unchanged"] == len(records), again.counts()
+        print(f"Second import of the same file: {repeat:.1f} s, nothing changed ({again.counts()})")
+        print(f"Load average after: {os.getloadavg()[0]:.2f}")
+        if profiler:
+            import pstats
+
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+    finally:
+        cleanup()
+
+
+if __name__ == "__main__":
+    main()
