@@ -181,6 +181,7 @@ def measure(client, index, listing_runs, article_samples, label):
         ("listing, last page", f"/tin-tuc/?trang={pages}"),
         ("listing, topic filter, page 1", "/tin-tuc/?chu-de=co-che-mot-cua"),
         ("home page (latest + featured section)", "/"),
+        ("baseline: a plain ContentPage (site shell)", "/gioi-thieu/"),
     ]
     for name, url in listings:
         queries = count_queries(client, url)  # also warms the process (templates, site root paths)

@@ -12,13 +12,11 @@ class ArticleAdapter(SearchAdapter):
     order = 20
 
     def get_queryset(self):
-        # One adapter, two page models: a queryset of base pages, made specific one by one.
-        from wagtail.models import Page
+        return ArticlePage.objects.live().public().prefetch_related("topics")
 
-        return Page.objects.live().public().type(ArticlePage, RadioEpisodePage).specific()
-
-    def get_object(self, pk):
-        return self.get_queryset().filter(pk=pk).first()
+    def get_querysets(self):
+        # Radio episodes are news too, read with their own queryset.
+        return [self.get_queryset(), RadioEpisodePage.objects.live().public()]
 
     def prepare(self, page):
         if isinstance(page, RadioEpisodePage):

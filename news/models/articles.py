@@ -4,13 +4,14 @@ import datetime
 
 from django import forms
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -41,7 +42,8 @@ def without_own_restrictions(queryset):
     For the children of a page being shown this equals Wagtail's .public() (their ancestors' restrictions
     were checked when that page was served) and costs no extra query for the restriction list.
     """
-    return queryset.filter(view_restrictions__isnull=True)
+    # NOT EXISTS, not a LEFT JOIN … IS NULL: PostgreSQL misjudges the latter and sorts the whole index.
+    return queryset.filter(~Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
 
 
 def article_listing(queryset):
