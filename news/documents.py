@@ -37,7 +37,7 @@ class ArticleAdapter(SearchAdapter):
             summary=page.lead,
             date=page.date,
             ward=ward_of(page),
-            tags=topics + [page.publishing_unit],
+            tags=topics,
         )
 
 

@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
@@ -19,6 +19,11 @@ from news.models.base import SocialMetaMixin, paginate_window
 from news.models.topics import Topic
 
 TOPIC_PARAM = "chu-de"
+# What {% pageurl %} and a link title need from a page.
+LINK_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "live")
+# What an article card shows, and the renditions its srcset uses.
+CARD_FIELDS = ("date", "lead", "publishing_unit", "featured", "lead_image", "lead_image_alt")
+CARD_RENDITIONS = ("fill-320x180", "fill-640x360")
 
 
 def publishing_unit_for(page):
@@ -54,10 +59,17 @@ def article_listing(queryset):
     return (
         without_own_restrictions(queryset.live())
         .select_related("lead_image")
-        .prefetch_related("lead_image__renditions")
-        .defer_streamfields()
+        .prefetch_related(Prefetch("lead_image__renditions", queryset=card_renditions()))
+        .only(*LINK_FIELDS, *CARD_FIELDS)
         .order_by("-date", "-pk")
     )
+
+
+def card_renditions():
+    """Only the renditions an article card shows (templates/news/includes/article_card.html)."""
+    from wagtail.images import get_image_model
+
+    return get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_RENDITIONS)
 
 
 class NewsIndexPage(SocialMetaMixin, Page):
@@ -209,7 +221,17 @@ class ArticlePage(SocialMetaMixin, Page):
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(7, 0)))
 
     def live_related_procedures(self):
-        return [p for p in self.related_procedures.all() if p.live]
+        procedures = self.related_procedures.all()
+        if hasattr(procedures, "query"):  # a real queryset; a preview holds the relation in memory
+            # A procedure row carries large StreamFields: read only what the link needs.
+            return list(procedures.filter(live=True).only(*LINK_FIELDS, "code"))
+        return [p for p in procedures if p.live]
+
+    def live_directive_documents(self):
+        documents = self.directive_documents.all()
+        if hasattr(documents, "query"):
+            return list(documents.filter(live=True).only(*LINK_FIELDS, "number", "doc_type"))
+        return [d for d in documents if d.live]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -219,8 +241,7 @@ class ArticlePage(SocialMetaMixin, Page):
             related = (
                 without_own_restrictions(ArticlePage.objects.sibling_of(self, inclusive=False).live())
                 .filter(topics=topics[0])
-                .defer_streamfields()
-                .only("id", "title", "slug", "url_path", "path", "depth", "date")
+                .only(*LINK_FIELDS, "date")
                 .order_by("-date", "-pk")[:4]
             )
         # The news index's URL is this page's minus its slug: no query for the parent page.
@@ -230,6 +251,6 @@ class ArticlePage(SocialMetaMixin, Page):
             article_topics=topics,
             related_articles=list(related),
             related_procedures=self.live_related_procedures(),
-            directive_documents=[d for d in self.directive_documents.all() if d.live],
+            directive_documents=self.live_directive_documents(),
         )
         return context
