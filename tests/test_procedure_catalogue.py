@@ -236,13 +236,14 @@ def test_catalogue_form_works_without_javascript(client, catalogue, procedures):
 def test_ward_home_links_to_its_commune_level_view_of_the_shared_catalogue(client, catalogue, procedures):
     ward = WardHomePage.objects.get(slug="phuong-sao-do")
     content = client.get(ward.url).content.decode()
-    assert "Thủ tục cấp xã" in content
+    assert "Thủ tục cấp xã" in content and "do UBND phường Sao Đỏ tiếp nhận" in content
     link = f"{catalogue.url}?cap=cap-xa&amp;phuong-xa=phuong-sao-do"
     assert f'href="{link}"' in content
     assert "Hộ tịch" in content and "(3)" in content
     filtered = client.get(catalogue.url, {"cap": "cap-xa", "phuong-xa": "phuong-sao-do"}).content.decode()
     assert set(names(filtered)) == {"Đăng ký khai sinh", "Đăng ký khai tử", "Đăng ký kết hôn"}
-    assert "Phường Sao Đỏ" in filtered and "Bộ phận một cửa, trụ sở UBND phường Sao Đỏ" in filtered
+    assert "Thủ tục do UBND phường Sao Đỏ giải quyết" in filtered
+    assert "Bộ phận một cửa, trụ sở UBND phường Sao Đỏ" in filtered
     # Procedures opened from there keep the ward context, so they show the ward's desk.
     assert f'href="{procedures["khai_sinh"].url}?phuong-xa=phuong-sao-do"' in filtered
     assert ProcedurePage.objects.count() == 6  # nothing was copied for the ward
