@@ -11,7 +11,9 @@ class ProceduresConfig(AppConfig):
 
         # City home: what changed lately and the way into the catalogue; ward home: the commune-level
         # catalogue as a filtered view of the shared one (no copies).
-        register_home_section("procedures/sections/city_recent.html", views.city_section_context, order=10, on=("city",))
+        register_home_section(
+            "procedures/sections/city_recent.html", views.city_section_context, order=10, on=("city",)
+        )
         register_home_section(
             "procedures/sections/ward_catalogue.html", views.ward_section_context, order=10, on=("ward",)
         )

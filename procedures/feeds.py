@@ -38,7 +38,9 @@ class RecentChangesFeed(Feed):
     def item_description(self, change):
         parts = [f"Mã thủ tục: {change.page.code}.", f"Lĩnh vực: {change.page.field.name}."]
         if change.decision:
-            parts.append(f"Theo {change.decision}{' của ' + change.decision.issuer if change.decision.issuer else ''}.")
+            parts.append(
+                f"Theo {change.decision}{' của ' + change.decision.issuer if change.decision.issuer else ''}."
+            )
         if change.effective_date:
             parts.append(f"Có hiệu lực từ ngày {change.effective_date:%d/%m/%Y}.")
         if change.changed_parts:
