@@ -9,6 +9,7 @@ import pytest
 
 from procedures.factories import AnnouncingDecisionFactory, OnlineServiceKindFactory, add_status_change
 from procedures.models import ProcedurePage
+from procedures.views import dossier_cases
 from tests.a11y import assert_accessible
 from tests.conftest import ARTIFACTS_DIR, save_screenshot
 from tests.test_procedure_pages import build_catalogue, page_from_record, real_record
@@ -67,8 +68,11 @@ def test_procedure_page_on_phone_desktop_and_print(live_server, catalogue_site, 
         assert response.status == 200
         assert browser_page.locator("h1").inner_text() == page_obj.official_name
         _no_overflow(browser_page)
-        # Four cases to choose from, each with a visible label.
-        assert browser_page.locator(".case-picker input[type=radio]").count() == 5
+        # One radio button per case the record publishes, plus "all cases"; each has a visible label.
+        cases = [c for c in dossier_cases(page_obj) if c.number]
+        assert len(cases) >= 4
+        assert browser_page.locator(".case-picker input[type=radio]").count() == len(cases) + 1
+        assert browser_page.locator("label[for=truong-hop-1]").inner_text() == cases[0].label
         for section in ("#giay-to", "#cach-thuc", "#noi-nop", "#can-cu"):
             assert browser_page.locator(section).is_visible(), section
         save_screenshot(browser_page, f"procedure-{label}")
