@@ -238,9 +238,11 @@ def procedure_detail(request, code):
 
 
 def _catalogue_stamp():
-    """Changes whenever a procedure is published, added or removed."""
-    stats = ProcedurePage.objects.aggregate(last=Max("last_published_at"), n=Count("pk"))
-    return f"{stats['n']}:{stats['last'].isoformat() if stats['last'] else '-'}"
+    """Changes whenever a procedure is published, unpublished, added or removed."""
+    stats = ProcedurePage.objects.aggregate(
+        last=Max("last_published_at"), n=Count("pk"), live=Count("pk", filter=Q(live=True))
+    )
+    return f"{stats['n']}:{stats['live']}:{stats['last'].isoformat() if stats['last'] else '-'}"
 
 
 @require_GET

@@ -187,6 +187,8 @@ def test_download_is_rebuilt_after_a_publish(catalogue, client):
     page.save_revision().publish()
     second = json.loads(client.get("/thu-tuc/du-lieu/xuat.json?q=1.001193").content)
     assert first[0]["fee"] != second[0]["fee"] == "Miễn lệ phí (minh họa)"
+    page.unpublish()
+    assert json.loads(client.get("/thu-tuc/du-lieu/xuat.json?q=1.001193").content) == []
 
 
 def test_export_command_then_import_into_empty_catalogue(catalogue, tmp_path):
