@@ -194,6 +194,11 @@ class Checklist:
         return [item for case in self.applicable for item in case.items]
 
     @property
+    def has_counts(self):
+        """Whether any shown paper says how many originals or copies (many published records do not)."""
+        return any(item.originals is not None or item.copies is not None for item in self.items)
+
+    @property
     def forms_to_fill(self):
         return [item for item in self.items if item.is_form]
 

@@ -452,6 +452,8 @@ def test_single_case_procedure_has_no_case_picker_and_ignores_the_parameter(clie
     )
     content = client.get(page.url).content.decode()
     assert 'class="case-picker' not in content and checklist_rows(content) == ["Đơn", "Căn cước"]
+    # No counts published for any paper: no empty count columns, and a word about it.
+    assert ">Bản chính</th>" not in content and "không ghi số bản chính, bản sao" in content
     content = client.get(page.url, {"truong-hop": 2}).content.decode()
     assert checklist_rows(content) == ["Đơn", "Căn cước"] and "không chia theo trường hợp" in content
 
