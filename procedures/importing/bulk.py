@@ -11,6 +11,7 @@ Updates of existing pages still go through `save_revision().publish()` one page 
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
@@ -51,32 +52,53 @@ def create_pages(items, index, *, user=None, log_data=None, progress=None):
             _prepare(page, changes, path, index, page_type, user, now)
         _insert_pages(pages)
         _insert_children(batch)
-        batch_revisions = [
-            Revision(
-                content_type=page_type,
-                base_content_type=base_type,
-                object_id=str(page.pk),
-                created_at=now,
-                user=user,
-                content=page.serializable_data(),
-                object_str=str(page),
-            )
-            for page in pages
-        ]
-        Revision.objects.bulk_create(batch_revisions)
-        for page, revision in zip(pages, batch_revisions, strict=True):
-            page.latest_revision = page.live_revision = revision
-            revisions[page] = revision
-        Page.objects.bulk_update(pages, ["latest_revision", "live_revision"])
+        batch_revisions = _insert_revisions(pages, page_type, base_type, user, now)
+        revisions.update(batch_revisions)
         _log(pages, revisions, page_type, user, now, log_data or (lambda page: {}))
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(pages))
-        for page in pages:
-            page_published.send(sender=ProcedurePage, instance=page, revision=revisions[page])
-            published.send(sender=ProcedurePage, instance=page, revision=revisions[page])
-            done += 1
-            if progress:
-                progress(page, done)
+        with _search_batch():
+            for page in pages:
+                _announce(page, revisions[page])
+                done += 1
+                if progress:
+                    progress(page, done)
     return revisions
+
+
+def _insert_revisions(pages, page_type, base_type, user, now):
+    revisions = [
+        Revision(
+            content_type=page_type,
+            base_content_type=base_type,
+            object_id=str(page.pk),
+            created_at=now,
+            user=user,
+            content=page.serializable_data(),
+            object_str=str(page),
+        )
+        for page in pages
+    ]
+    Revision.objects.bulk_create(revisions)
+    for page, revision in zip(pages, revisions, strict=True):
+        page.latest_revision = page.live_revision = revision
+    Page.objects.bulk_update(pages, ["latest_revision", "live_revision"])
+    return dict(zip(pages, revisions, strict=True))
+
+
+def _announce(page, revision):
+    """What Wagtail's publish sends once a page is live."""
+    page_published.send(sender=ProcedurePage, instance=page, revision=revision)
+    published.send(sender=ProcedurePage, instance=page, revision=revision)
+
+
+def _search_batch():
+    """The portal search may offer `indexing.batched()`: page events inside it are processed together
+    at its end (same transaction) instead of one by one. Without it, every page is handled at once."""
+    try:
+        from search import indexing
+    except ImportError:  # the search app is optional for the catalogue
+        return contextlib.nullcontext()
+    return getattr(indexing, "batched", contextlib.nullcontext)()
 
 
 def _prepare(page, changes, path, parent, page_type, user, now):
