@@ -187,12 +187,16 @@ def timed_requests(client, urls, rounds):
 def report(label, samples, target=None):
     p50, p95 = statistics.median(samples), percentile(samples, 0.95)
     goal = f"   (target p95 ≤ {target} ms)" if target else ""
-    print(f"  {label:<28} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   max {max(samples):7.1f} ms   n={len(samples)}{goal}")
+    print(
+        f"  {label:<28} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   max {max(samples):7.1f} ms   n={len(samples)}{goal}"
+    )
     return p50, p95
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--procedures", type=int, default=2000)
     parser.add_argument("--articles", type=int, default=20000)
     parser.add_argument("--rounds", type=int, default=3)
@@ -277,7 +281,9 @@ def main():
     finally:
         if old_config is not None:
             client_ = engine.admin_client()
-            client_.indices.delete(index=f"{index.alias_name()}_*", ignore_unavailable=True, allow_no_indices=True)
+            client_.indices.delete(
+                index=f"{index.alias_name()}_*", ignore_unavailable=True, allow_no_indices=True
+            )
             teardown_databases(old_config, verbosity=0)
 
 

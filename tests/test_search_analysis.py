@@ -2,7 +2,6 @@
 
 from search import analysis, highlight, rerank, spelling
 from search.synonyms import merge_groups
-from search.vietnamese import fold
 
 GROUPS = [
     ["sổ đỏ", "sổ hồng", "giấy chứng nhận quyền sử dụng đất"],
@@ -55,34 +54,24 @@ def test_corrections_become_variants():
     assert plan.variants[0].kind == "original"
 
 
-def test_folded_fragment_maps_back_to_original_text():
-    original = "Người yêu cầu đăng ký khai sinh nộp Tờ khai (theo mẫu) cho Ủy ban nhân dân cấp xã."
-    folded = fold(original)
-    start = folded.index("dang ki")
-    fragment = (
-        folded[start : start + 7].replace("dang", highlight.PRE + "dang" + highlight.POST, 1)
-        + " "
-        + highlight.PRE
-        + "khai"
-        + highlight.POST
-        + " sinh nop"
-    )
-    fragment = folded[:start] + fragment
-    html = highlight.map_folded_fragment(original, fragment)
-    assert "<mark>đăng</mark> ký <mark>khai</mark> sinh nộp" in html
-    assert html.startswith("Người yêu cầu")
-
-
-def test_fragment_that_cannot_be_found_is_refused():
-    assert highlight.map_folded_fragment("Đăng ký khai sinh", "xyz \ue000abc\ue001") is None
-
-
 def test_highlight_terms_escapes_and_marks_original_words():
     text = "Hồ sơ gồm <Tờ khai> đăng ký kết hôn & giấy tờ tùy thân."
     html = highlight.highlight_terms(text, {"ket", "hon"})
     assert "<mark>kết</mark> <mark>hôn</mark>" in html
     assert "&lt;Tờ khai&gt;" in html and "&amp;" in html
     assert highlight.highlight_terms(text, {"xyz"}) == ""
+
+
+def test_snippet_is_cut_around_the_densest_matches():
+    text = (
+        ("Bước 1: chuẩn bị hồ sơ theo quy định. " * 20)
+        + "Người yêu cầu đăng ký khai sinh nộp tờ khai. "
+        + ("Bước 3: nhận kết quả. " * 20)
+    )
+    html = highlight.highlight_terms(text, {"khai", "sinh"})
+    assert html.startswith("…") and html.endswith("…")
+    assert "<mark>khai</mark> <mark>sinh</mark>" in html
+    assert len(html) < highlight.SNIPPET_CHARS + 120
 
 
 def test_spelling_uses_neighbours_and_titles_diacritics():

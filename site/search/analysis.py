@@ -41,7 +41,7 @@ REQUEST_VERBS = [
 ]
 _VERBS = [(tuple(syllables(verb)), targets) for verb, targets in REQUEST_VERBS]
 
-MAX_VARIANTS = 12
+MAX_VARIANTS = 7
 
 _CODE_TOKEN_RE = re.compile(
     r"\d\s*\.\s*\d{6}(?:\s*\.\s*\d{3}\s*\.\s*\d{2}\s*\.\s*\d{2})?(?:\s*\.\s*[A-Za-z]\d{2})?"

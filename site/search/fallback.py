@@ -88,11 +88,16 @@ def _filtered(queryset, params, exclude=None, visibility=True):
     return queryset
 
 
+FACET_COLUMNS = [field for _, field, _ in FACETS]
+
+
 def search(plan, params, *, facets=True):
+    """Three scans of the matching rows: facet combinations (and total), top candidates, the page."""
     matched = SearchEntry.objects.filter(_matches(plan))
     result = SearchResult(engine="database", params=params)
     results = _filtered(matched, params)
-    result.total = results.count()
+    combos = list(matched.values(*FACET_COLUMNS, "hidden").annotate(n=Count("pk")).order_by())
+    result.total = sum(c["n"] for c in combos if _passes(c, params))
     ordered = results.annotate(score=_score(plan), title_length=Length("title")).order_by(
         "-score", "title_length", "pk"
     )
@@ -135,33 +140,39 @@ def search(plan, params, *, facets=True):
             )
         )
     if facets:
-        result.facets, result.hidden_count = _facets(matched, params)
+        result.facets, result.hidden_count = _facets(combos, params)
     return result
 
 
-def _facets(matched, params):
+def _passes(combo, params, exclude=None, visibility=True):
+    """Whether a group of rows with these facet values survives the filters (in Python, like _filtered)."""
+    for field, values in params.field_filters().items():
+        if field != exclude and combo[field] not in values:
+            return False
+    return not (visibility and not params.filters.get("status") and combo["hidden"])
+
+
+def _facets(combos, params):
+    """Facet counts from the (facet values → count) groups: each facet under the others' filters."""
     labels = registry.type_labels()
     status_labels = registry.status_labels()
     hidden = set(registry.hidden_statuses())
     facets, hidden_count = [], 0
     for param, field, heading in FACETS:
-        queryset = _filtered(matched, params, exclude=field, visibility=field != "status")
-        rows = (
-            queryset.exclude(**{field: ""})
-            .values(field)
-            .annotate(n=Count("pk"))
-            .order_by("-n", field)[:FACET_SIZE]
-        )
+        counts = {}
+        for combo in combos:
+            if combo[field] and _passes(combo, params, exclude=field, visibility=field != "status"):
+                counts[combo[field]] = counts.get(combo[field], 0) + combo["n"]
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
         selected = set(params.filters.get(param, []))
         values = []
-        for row in rows:
-            value = row[field]
+        for value, n in ranked:
             label = labels.get(value, value) if param == "type" else value
             if param == "status":
                 label = status_labels.get(value, value)
                 if value in hidden and not params.filters.get("status"):
-                    hidden_count += row["n"]
-            values.append(FacetValue(value=value, label=label, count=row["n"], selected=value in selected))
+                    hidden_count += n
+            values.append(FacetValue(value=value, label=label, count=n, selected=value in selected))
         for value in selected - {v.value for v in values}:
             values.append(FacetValue(value=value, label=value, count=0, selected=True))
         facets.append(Facet(param=param, label=heading, values=values))

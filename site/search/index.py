@@ -10,7 +10,7 @@ import logging
 import re
 
 from django.conf import settings
-from elasticsearch.dsl import Boolean, Date, Document, Index, Keyword, Text
+from elasticsearch.dsl import Boolean, Date, Document, Index, Keyword, MetaField, Text
 
 from search import engine
 from search.vietnamese import fold, normalize, normalize_code
@@ -19,7 +19,10 @@ logger = logging.getLogger(__name__)
 
 # Bump when the mapping or the way documents are prepared changes: search_status then says a
 # rebuild is due.
-MAPPING_VERSION = 1
+MAPPING_VERSION = 3
+
+# How much of a body is kept to cut snippets from (matching uses the whole body).
+EXCERPT_CHARS = 6000
 
 # Tokens as the standard analyzer sees them on folded text (codes and 1,5 stay whole); the same
 # pattern as vietnamese.syllables, applied to a whole folded string at C speed.
@@ -55,8 +58,12 @@ class ContentDocument(Document):
     url = Keyword(index=False)
     date = Date()
 
+    excerpt = Text(index=False)  # the start of the body, for snippets
+
     class Meta:
-        dynamic = "strict"
+        dynamic = MetaField("strict")
+        # Searched, never shown: kept out of _source, which stays small and quick to fetch.
+        source = MetaField(excludes=["body", "body_fold", "title_fold", "keywords_fold", "tags_fold"])
 
 
 def alias_name():
@@ -175,6 +182,7 @@ def to_source(adapter, document):
         "body": body,
         "body_fold": fold(body),
         "summary": normalize(document.summary)[:400],
+        "excerpt": body[:EXCERPT_CHARS],
         "code": code,
         "status": document.status,
         "status_label": document.status_label,

@@ -13,7 +13,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db import connections as db_connections
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -55,7 +56,7 @@ def _entry_values(adapter, document, source):
         "url": document.url[:1000],
         "date": document.date,
         "summary": source["summary"],
-        "body": source["body"],
+        "body": source["excerpt"],
         "title_folded": f" {index.folded_terms(source['title_fold'])} ",
         "keywords_folded": f" {index.folded_terms(source['keywords_fold'])} ",
         "text_folded": " "
@@ -236,27 +237,33 @@ def _flush_entries(batch):
     )
 
 
+def _parallel_writes_ok():
+    """A second connection may write the copy: PostgreSQL, and we are not inside a transaction."""
+    return connection.vendor == "postgresql" and not connection.in_atomic_block
+
+
 # --- rebuild ------------------------------------------------------------------------------------
 
 
 def iter_documents(adapters=None, chunk=500):
     """(key, adapter, object, document) for everything every adapter wants indexed."""
     for adapter in adapters or registry.adapters():
-        queryset = adapter.get_queryset().order_by("pk")
-        last = None
-        while True:
-            batch = list((queryset.filter(pk__gt=last) if last is not None else queryset)[:chunk])
-            if not batch:
-                break
-            last = batch[-1].pk
-            for obj in batch:
-                document = adapter.prepare(obj)
-                if document is not None:
-                    yield adapter.key(obj.pk), adapter, obj, document
+        for queryset in adapter.get_querysets():
+            queryset = queryset.order_by("pk")
+            last = None
+            while True:
+                batch = list((queryset.filter(pk__gt=last) if last is not None else queryset)[:chunk])
+                if not batch:
+                    break
+                last = batch[-1].pk
+                for obj in batch:
+                    document = adapter.prepare(obj)
+                    if document is not None:
+                        yield adapter.key(obj.pk), adapter, obj, document
 
 
 def count_documents(adapters=None):
-    return sum(adapter.get_queryset().count() for adapter in adapters or registry.adapters())
+    return sum(qs.count() for adapter in adapters or registry.adapters() for qs in adapter.get_querysets())
 
 
 def rebuild(*, engine_too=True, database_too=True, progress=None, chunk=500):
@@ -265,10 +272,11 @@ def rebuild(*, engine_too=True, database_too=True, progress=None, chunk=500):
     Searches keep answering from the old index until the atomic alias swap. Queue updates that
     arrive meanwhile go to both indices (see index.write_targets), so none is lost.
     """
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     use_engine = engine_too and engine.is_configured()
     total = count_documents()
     stats = {"total": total, "indexed": 0, "index": None, "deleted_indices": []}
+    timing = {"prepare": 0.0, "database": 0.0, "engine_wait": 0.0, "finish": 0.0}
     client = engine.admin_client() if use_engine else None
     new_name = None
     if use_engine:
@@ -277,9 +285,12 @@ def rebuild(*, engine_too=True, database_too=True, progress=None, chunk=500):
             actions=[{"add": {"index": new_name, "alias": index.building_alias_name()}}]
         )
         stats["index"] = new_name
-    # The engine indexes one chunk while Python prepares the next (two processes, two cores).
+    # The engine indexes one chunk while Python prepares the next (two processes, two cores), and on
+    # PostgreSQL outside a transaction the database copy is written from a thread of its own too.
     sender = ThreadPoolExecutor(max_workers=1) if use_engine else None
+    writer = ThreadPoolExecutor(max_workers=1) if database_too and _parallel_writes_ok() else None
     pending = []
+    writes = []
     try:
         seen = set()
         batch = []
@@ -287,33 +298,53 @@ def rebuild(*, engine_too=True, database_too=True, progress=None, chunk=500):
         def flush():
             if not batch:
                 return
-            if database_too:
+            mark = time.monotonic()
+            if writer is not None:
+                while writes and (len(writes) > 1 or writes[0].done()):
+                    writes.pop(0).result()
+                writes.append(writer.submit(_flush_entries, list(batch)))
+            elif database_too:
                 _flush_entries(batch)
+            timing["database"] += time.monotonic() - mark
             if use_engine:
+                mark = time.monotonic()
                 while pending and (len(pending) > 1 or pending[0].done()):
                     pending.pop(0).result()
+                timing["engine_wait"] += time.monotonic() - mark
                 operations = [("index", key, source) for key, _, _, _, source in batch]
                 pending.append(sender.submit(_bulk, operations, [new_name], False, 120))
             stats["indexed"] += len(batch)
             if progress:
                 progress(stats["indexed"], total)
 
+        mark = time.monotonic()
         for key, adapter, obj, document in iter_documents(chunk=chunk):
             batch.append((key, adapter, obj, document, index.to_source(adapter, document)))
             seen.add(key)
             if len(batch) >= chunk:
+                timing["prepare"] += time.monotonic() - mark
                 flush()
                 batch = []
+                mark = time.monotonic()
+        timing["prepare"] += time.monotonic() - mark
         flush()
+        mark = time.monotonic()
+        for future in writes:
+            future.result()
+        timing["database"] += time.monotonic() - mark
+        mark = time.monotonic()
         for future in pending:
             future.result()
+        timing["engine_wait"] += time.monotonic() - mark
         if database_too:
             # Whatever is no longer live and public leaves the fallback copy too.
             gone = sorted(set(SearchEntry.objects.values_list("key", flat=True)) - seen)
             for start in range(0, len(gone), 500):
                 SearchEntry.objects.filter(key__in=gone[start : start + 500]).delete()
         if use_engine:
+            mark = time.monotonic()
             index.finish_bulk(new_name)
+            timing["finish"] = time.monotonic() - mark
             old = index.swap_alias(new_name)
             client.indices.update_aliases(
                 actions=[{"remove": {"index": new_name, "alias": index.building_alias_name()}}]
@@ -323,7 +354,7 @@ def rebuild(*, engine_too=True, database_too=True, progress=None, chunk=500):
                     index.delete_index(name)
                     stats["deleted_indices"].append(name)
     except BaseException:
-        for future in pending:
+        for future in pending + writes:
             future.cancel()
         if new_name:
             index.delete_index(new_name)
@@ -331,5 +362,10 @@ def rebuild(*, engine_too=True, database_too=True, progress=None, chunk=500):
     finally:
         if sender is not None:
             sender.shutdown(wait=True)
+        if writer is not None:
+            writer.submit(db_connections.close_all).result()
+            writer.shutdown(wait=True)
     stats["seconds"] = time.monotonic() - started
+    stats["cpu_seconds"] = time.process_time() - cpu  # this process only (not the engine, not the database)
+    stats["timing"] = timing
     return stats

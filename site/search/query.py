@@ -12,56 +12,55 @@ from elasticsearch.dsl import A, Q, Search
 from search import engine, highlight, index, registry, rerank
 from search.results import FACET_SIZE, FACETS, Facet, FacetValue, Hit, SearchResult
 
-TITLE_FIELDS = ["title_fold^3", "keywords_fold^3", "tags_fold^0.5", "body_fold^0.4"]
+SHORT_FIELDS = ["title_fold^3", "keywords_fold^3", "tags_fold^0.5"]
 EXACT_FIELDS = ["title^3", "keywords^3", "body^0.4"]
 RERANK_FIELDS = ["type", "title", "keywords", "code", "status"]
 SOURCE_FIELDS = [
-    "type", "title", "url", "code", "status", "status_label", "summary", "body", "field", "level",
+    "type", "title", "url", "code", "status", "status_label", "summary", "excerpt", "field", "level",
     "agency", "date",
 ]  # fmt: skip
 
 
 def _variant_query(variant):
+    """Scoring clauses of one variant of the request.
+
+    Bodies are long and folded syllables are few (so, do, cap… are in every body), so a body counts
+    only when it holds the original request as a phrase; the words scattered in a body would match
+    nearly everything. Variants (synonyms, verbs, corrections) and fuzzy matching work on the short
+    fields, where they are cheap and where they matter.
+    """
     words = variant.folded
     full = " ".join(variant.tokens)
     original = variant.kind == "original"
     clauses = [
-        # all words, wherever they are
-        Q("multi_match", query=words, fields=TITLE_FIELDS, type="cross_fields", operator="and", boost=2.0),
-        # most words
-        Q(
-            "multi_match",
-            query=words,
-            fields=TITLE_FIELDS,
-            type="best_fields",
-            minimum_should_match="2<75%",
-            boost=0.5,
-        ),
+        # all words, in the title, keywords and tags taken together
+        Q("multi_match", query=words, fields=SHORT_FIELDS, type="cross_fields", operator="and", boost=2.0),
         # the whole request as a phrase
         Q("match_phrase", title_fold={"query": words, "slop": 1, "boost": 6.0}),
         Q("match_phrase", keywords_fold={"query": words, "slop": 0, "boost": 6.0}),
-        Q("match_phrase", body_fold={"query": words, "slop": 1, "boost": 1.0}),
     ]
+    for pair in variant.bigrams():  # adjacent syllables: "khai sinh" as a word
+        clauses.append(Q("match_phrase", title_fold={"query": pair, "boost": 1.5}))
+        if original:
+            clauses.append(Q("match_phrase", keywords_fold={"query": pair, "boost": 1.5}))
     if original:
-        # typos: one or two edits per folded word (the other variants are spelled by us)
-        clauses.append(
+        clauses += [
+            Q("match_phrase", body_fold={"query": words, "boost": 1.5}),
+            # typos: one edit in words of 4-6 letters, two from 7, in the short fields (shorter words
+            # are left to the spelling correction, which knows which syllables exist)
             Q(
                 "multi_match",
                 query=words,
-                fields=["title_fold^2", "keywords_fold^2", "body_fold^0.3"],
-                fuzziness="AUTO",
+                fields=["title_fold^2", "keywords_fold^2"],
+                fuzziness="AUTO:4,7",
                 prefix_length=1,
-                max_expansions=20,
+                max_expansions=10,
                 minimum_should_match="2<75%",
                 boost=0.6,
-            )
-        )
+            ),
+        ]
         if full != words:
             clauses.append(Q("match_phrase", title_fold={"query": full, "slop": 0, "boost": 3.0}))
-    for pair in variant.bigrams():
-        clauses.append(Q("match_phrase", title_fold={"query": pair, "boost": 1.5}))
-        clauses.append(Q("match_phrase", keywords_fold={"query": pair, "boost": 1.5}))
-        clauses.append(Q("match_phrase", body_fold={"query": pair, "boost": 0.3}))
     if variant.exact:
         exact = variant.text.lower()
         clauses.append(
@@ -107,32 +106,6 @@ def _weighted(query):
     return Q("function_score", query=query, functions=functions, score_mode="multiply", boost_mode="multiply")
 
 
-def highlight_queries(plan):
-    """What to mark: every word of every variant; typos (fuzzy) only in titles, where it is cheap."""
-    words = [v.folded for v in plan.variants]
-    if not words:
-        return None, None
-    plain = [Q("match", **{field: w}) for w in words for field in ("title_fold", "body_fold")]
-    fuzzy = [Q("match", title_fold={"query": w, "fuzziness": "AUTO", "prefix_length": 1}) for w in words]
-    return Q("bool", should=plain + fuzzy), Q("bool", should=plain)
-
-
-def _with_highlights(s, plan):
-    title_hq, body_hq = highlight_queries(plan)
-    if title_hq is None:
-        return s
-    s = s.highlight_options(type="unified", pre_tags=[highlight.PRE], post_tags=[highlight.POST])
-    s = s.highlight("title_fold", number_of_fragments=0, highlight_query=title_hq.to_dict())
-    return s.highlight(
-        "body_fold",
-        fragment_size=highlight.SNIPPET_CHARS,
-        number_of_fragments=1,
-        no_match_size=0,
-        highlight_query=body_hq.to_dict(),
-        max_analyzed_offset=50_000,
-    )
-
-
 def _filter_clauses(field_filters, exclude=None):
     return [Q("terms", **{field: values}) for field, values in field_filters.items() if field != exclude]
 
@@ -144,7 +117,7 @@ def _visibility(params):
     return [Q("term", hidden=False)]
 
 
-def build_search(plan, params, *, facets=True, highlights=True, window=None):
+def build_search(plan, params, *, facets=True, fields=None, window=None):
     """The search request; `window` = (from, size) overrides the page (the rerank pass asks for more)."""
     field_filters = params.field_filters()
     visibility = _visibility(params)
@@ -165,38 +138,22 @@ def build_search(plan, params, *, facets=True, highlights=True, window=None):
                 continue
             flt = others + visibility
             s.aggs.bucket(f"f_{param}", A("filter", Q("bool", filter=flt) if flt else Q("match_all"))).bucket(
-                "values", A("terms", field=field, size=FACET_SIZE)
+                "values", A("terms", field=field, size=FACET_SIZE, min_doc_count=1)
             )
-    if highlights:
-        s = _with_highlights(s, plan)
-        s = s.source(SOURCE_FIELDS)
-    else:
-        s = s.source(RERANK_FIELDS)
+    s = s.source(fields or SOURCE_FIELDS)
     start, size = window or (params.offset, params.per_page)
     s = s.extra(track_total_hits=True, from_=start, size=size)
     return s
 
 
-def _hit(h, plan, labels, status_labels):
-    source = h.to_dict()
-    fragments = getattr(h.meta, "highlight", None)
+def _hit(key, score, source, plan, labels, status_labels):
+    """A result with its title and snippet marked in the original Vietnamese (highlight.py)."""
     title = source.get("title", "")
-    body = source.get("body", "")
+    body = source.get("excerpt", "")
     terms = set(plan.all_terms())
-    title_html = None
-    snippet = None
-    if fragments is not None:
-        if "title_fold" in fragments:
-            title_html = highlight.map_folded_fragment(title, fragments["title_fold"][0])
-        if "body_fold" in fragments:
-            snippet = highlight.map_folded_fragment(body, fragments["body_fold"][0])
-    if title_html is None:
-        title_html = highlight.highlight_whole(title, terms)
-    if snippet is None:
-        snippet = highlight.highlight_terms(body, terms)
     status = source.get("status", "")
     return Hit(
-        key=h.meta.id,
+        key=key,
         type=source.get("type", ""),
         type_label=labels.get(source.get("type", ""), ""),
         title=title,
@@ -204,14 +161,14 @@ def _hit(h, plan, labels, status_labels):
         code=source.get("code", ""),
         status=status,
         status_label=source.get("status_label") or status_labels.get(status, ""),
-        title_html=title_html,
-        highlight=snippet,
+        title_html=highlight.highlight_whole(title, terms),
+        highlight=highlight.highlight_terms(body, terms),
         summary=source.get("summary", "") or body[:200],
         field=source.get("field", ""),
         level=source.get("level", ""),
         agency=source.get("agency", ""),
         date=source.get("date"),
-        score=h.meta.score or 0.0,
+        score=score or 0.0,
     )
 
 
@@ -251,8 +208,8 @@ def facets_from(response, params):
 def search(plan, params, *, facets=True):
     """Run the search on Elasticsearch; raises on any engine error (the caller falls back).
 
-    Pages within the first RERANK_DEPTH results take two requests: candidates with facets, reranked
-    by title coverage (rerank.py), then the page's documents with highlights.
+    Pages within the first RERANK_DEPTH results take two requests: candidates (small fields) with
+    facets, reranked by title coverage (rerank.py), then the page's documents by id.
     """
     labels = registry.type_labels()
     status_labels = registry.status_labels()
@@ -260,14 +217,16 @@ def search(plan, params, *, facets=True):
     end = params.offset + params.per_page
     if plan.code_only or end > rerank.RERANK_DEPTH:
         response = build_search(plan, params, facets=facets).execute()
-        result.hits = [_hit(h, plan, labels, status_labels) for h in response]
+        result.hits = [
+            _hit(h.meta.id, h.meta.score, h.to_dict(), plan, labels, status_labels) for h in response
+        ]
     else:
         response = build_search(
-            plan, params, facets=facets, highlights=False, window=(0, rerank.RERANK_DEPTH)
+            plan, params, facets=facets, fields=RERANK_FIELDS, window=(0, rerank.RERANK_DEPTH)
         ).execute()
         candidates = [{"id": h.meta.id, "score": h.meta.score or 0.0, **h.to_dict()} for h in response]
         page = rerank.rerank(plan, candidates)[params.offset : end]
-        result.hits = _fetch_page(plan, [c["id"] for c in page], labels, status_labels)
+        result.hits = _fetch_page(plan, page, labels, status_labels)
     result.total = response.hits.total.value
     if facets:
         result.facets, result.hidden_count = facets_from(response, params)
@@ -276,14 +235,19 @@ def search(plan, params, *, facets=True):
     return result
 
 
-def _fetch_page(plan, ids, labels, status_labels):
-    """The documents of one page, in the given order, with their highlights."""
-    if not ids:
+def _fetch_page(plan, page, labels, status_labels):
+    """The documents of one page, in the reranked order (one multi-get)."""
+    if not page:
         return []
-    s = Search(using=engine.get_client(), index=index.alias_name()).query(Q("ids", values=ids))
-    s = _with_highlights(s, plan).source(SOURCE_FIELDS).extra(size=len(ids))
-    found = {h.meta.id: h for h in s.execute()}
-    return [_hit(found[i], plan, labels, status_labels) for i in ids if i in found]
+    docs = engine.get_client().mget(
+        index=index.alias_name(), ids=[c["id"] for c in page], source=SOURCE_FIELDS
+    )
+    found = {d["_id"]: d["_source"] for d in docs["docs"] if d.get("found")}
+    return [
+        _hit(c["id"], c["score"], found[c["id"]], plan, labels, status_labels)
+        for c in page
+        if c["id"] in found
+    ]
 
 
 def autocomplete(plan, limit=8):

@@ -66,8 +66,16 @@ class SearchAdapter:
         """A SearchDocument for one object of get_queryset(), or None to keep it out."""
         raise NotImplementedError
 
+    def get_querysets(self):
+        """The queryset(s) to read for a rebuild: override to split by model (e.g. to prefetch)."""
+        return [self.get_queryset()]
+
     def get_object(self, pk):
-        return self.get_queryset().filter(pk=pk).first()
+        for queryset in self.get_querysets():
+            found = queryset.filter(pk=pk).first()
+            if found is not None:
+                return found
+        return None
 
     @property
     def is_page(self):

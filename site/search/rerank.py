@@ -29,7 +29,11 @@ def _pairs(tokens):
     return set(zip(tokens, tokens[1:], strict=False))
 
 
-def coverage(plan, title, keywords=""):
+def _variant_sets(plan):
+    return [(set(v.content), _pairs(v.content), v.weight) for v in plan.variants if v.content]
+
+
+def coverage(plan, title, keywords="", variant_sets=None):
     """0..1: how completely the best variant of the query and this title explain each other.
 
     Half of it is the query's words and word pairs found in the title; the other half the share of
@@ -44,11 +48,7 @@ def coverage(plan, title, keywords=""):
     present_pairs = _pairs(tokens)
     keyword_sets = [set(title_tokens(k)) for k in (keywords or "").split("\n") if k.strip()]
     best = 0.0
-    for variant in plan.variants:
-        words = set(variant.content)
-        if not words:
-            continue
-        pairs = _pairs(variant.content)
+    for words, pairs, weight in variant_sets if variant_sets is not None else _variant_sets(plan):
         in_title = len(words & present) / len(words)
         if pairs:
             in_title = (in_title + len(pairs & present_pairs) / len(pairs)) / 2
@@ -58,7 +58,7 @@ def coverage(plan, title, keywords=""):
         for keyword in keyword_sets:
             if keyword and keyword <= words:
                 score = max(score, 0.5 + 0.5 * len(keyword) / len(words))
-        best = max(best, score * variant.weight)
+        best = max(best, score * weight)
     return best
 
 
@@ -75,12 +75,12 @@ def rerank(plan, candidates):
         return list(candidates)
     top = max(c["score"] for c in candidates) or 1.0
     code = plan.code.lower() if plan.code else None
+    variant_sets = _variant_sets(plan)
 
     def final(c):
         pinned = 1 if code and (c.get("code") or "").lower() == code else 0
-        boost = c["score"] / top + COVERAGE_WEIGHT * coverage(
-            plan, c["title"], c.get("keywords", "")
-        ) * _prior(c.get("type", ""), c.get("status", ""))
+        covered = coverage(plan, c["title"], c.get("keywords", ""), variant_sets)
+        boost = c["score"] / top + COVERAGE_WEIGHT * covered * _prior(c.get("type", ""), c.get("status", ""))
         return (pinned, boost)
 
     return sorted(candidates, key=final, reverse=True)

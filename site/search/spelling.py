@@ -5,6 +5,7 @@ one edit away (insert, delete, replace, swap), found through a deletion index. T
 spelled with the diacritics most titles use ("dang ky khia sinh" → "đăng ký khai sinh").
 """
 
+import re
 import threading
 import time
 from collections import Counter, defaultdict
@@ -13,6 +14,7 @@ from django.db.models import Count, Max
 
 from search.vietnamese import fold, has_diacritics, syllables
 
+_WORD_RE = re.compile(r"[^\W\d_]+")
 _lock = threading.Lock()
 _cache = {"key": None, "vocabulary": None}
 
@@ -21,19 +23,24 @@ class Vocabulary:
     def __init__(self, titles):
         self.counts = Counter()
         self.pairs = Counter()
-        forms = defaultdict(Counter)
-        pair_forms = defaultdict(Counter)
+        forms = Counter()  # (folded, as written) -> n
+        pair_forms = Counter()  # ((folded pair), (pair as written)) -> n
+        folded_of = {}  # titles share a few hundred syllables: fold each once
         for title in titles:
-            words = [w for w in syllables(title) if w.isalpha()]
-            folded = [fold(w) for w in words]
+            # Stored titles are normalized already: tokenizing the lowercased text is enough.
+            words = [w for w in _WORD_RE.findall(title.lower()) if w.isalpha()]
+            folded = [folded_of.get(w) or folded_of.setdefault(w, fold(w)) for w in words]
+            pairs = list(zip(folded, folded[1:], strict=False))
             self.counts.update(folded)
-            for word, key in zip(words, folded, strict=True):
-                forms[key][word] += 1
-            for i in range(len(words) - 1):
-                self.pairs[(folded[i], folded[i + 1])] += 1
-                pair_forms[(folded[i], folded[i + 1])][(words[i], words[i + 1])] += 1
-        self.spelling = {key: counter.most_common(1)[0][0] for key, counter in forms.items()}
-        self.pair_spelling = {key: counter.most_common(1)[0][0] for key, counter in pair_forms.items()}
+            self.pairs.update(pairs)
+            forms.update(zip(folded, words, strict=True))
+            pair_forms.update(zip(pairs, zip(words, words[1:], strict=False), strict=True))
+        self.spelling = {}
+        for (key, word), _n in forms.most_common():
+            self.spelling.setdefault(key, word)
+        self.pair_spelling = {}
+        for (key, words), _n in pair_forms.most_common():
+            self.pair_spelling.setdefault(key, words)
         self.deletes = defaultdict(set)
         for word in self.counts:
             for variant in _deletions(word):
@@ -138,10 +145,26 @@ def vocabulary():
     with _lock:
         _cache["checked"] = now
         if _cache["key"] != key:
-            titles = SearchEntry.objects.values_list("title", flat=True).iterator(chunk_size=2000)
-            _cache["vocabulary"] = Vocabulary(titles)
+            _cache["vocabulary"] = Vocabulary(_titles())
             _cache["key"] = key
         return _cache["vocabulary"]
+
+
+PER_TYPE = 2000  # a type with more documents (years of news) contributes its most recent titles
+
+
+def _titles():
+    """Titles the vocabulary is built from: whole catalogues, the recent part of large collections.
+
+    Keeps a rebuild well under a second, so it can happen in a request after titles change.
+    """
+    from search.models import SearchEntry
+
+    titles = []
+    for type_ in SearchEntry.objects.values_list("type", flat=True).distinct():
+        rows = SearchEntry.objects.filter(type=type_).order_by("-date", "-updated_at")
+        titles += rows.values_list("title", flat=True)[:PER_TYPE]
+    return titles
 
 
 def corrections(text):

@@ -21,9 +21,20 @@ def merge_groups(groups):
     return [phrases for _, phrases in merged]
 
 
+_parsed = {"rows": None, "groups": []}
+
+
 def load_groups():
-    """Active groups from the database: one small query per search, so edits apply immediately."""
+    """Active groups from the database: one small query per search, so edits apply immediately.
+
+    Parsing and merging is redone only when the rows differ from the previous call's.
+    """
     from search.models import SearchSynonym, parse_phrases
 
-    rows = SearchSynonym.objects.filter(is_active=True).values_list("phrases", flat=True)
-    return merge_groups([phrases for text in rows if len(phrases := parse_phrases(text)) >= 2])
+    rows = tuple(
+        SearchSynonym.objects.filter(is_active=True).order_by("pk").values_list("phrases", flat=True)
+    )
+    if rows != _parsed["rows"]:
+        groups = merge_groups([phrases for text in rows if len(phrases := parse_phrases(text)) >= 2])
+        _parsed.update(rows=rows, groups=groups)
+    return [list(group) for group in _parsed["groups"]]

@@ -90,7 +90,8 @@ def search_page(request):
         notice = NOTICE_DEGRADED if result.degraded or engine.is_configured() else NOTICE_DATABASE
     _toggle_links(result)
     show_all_statuses = None
-    if result.hidden_count:
+    # Offered when results are few: that is when the abolished procedure may be the one sought.
+    if result.hidden_count and result.total < params.per_page:
         statuses = next((f for f in result.facets if f.param == "status"), None)
         if statuses:
             show_all_statuses = _query_string(params, status=[v.value for v in statuses.values])

@@ -44,6 +44,12 @@ class Command(BaseCommand):
             self.stdout.write(f"Chỉ mục mới: {stats['index']}")
         for name in stats["deleted_indices"]:
             self.stdout.write(f"Đã xóa chỉ mục cũ: {name}")
+        timing = stats["timing"]
+        self.stdout.write(
+            f"Thời gian: chuẩn bị {timing['prepare']:.1f} s, ghi bản sao CSDL {timing['database']:.1f} s, "
+            f"chờ máy chủ tìm kiếm {timing['engine_wait'] + timing['finish']:.1f} s; "
+            f"CPU của tiến trình này {stats['cpu_seconds']:.1f} s."
+        )
         self.stdout.write(
             self.style.SUCCESS(f"Xong: {stats['indexed']} tài liệu trong {stats['seconds']:.1f} giây.")
         )
