@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
@@ -462,3 +463,25 @@ def test_pages_written_in_batches_are_like_published_revisions(home, client):
     page.save_revision(user=admin).publish()
     page.refresh_from_db()
     assert page.fee == "Không thu phí" and page.revisions.count() == 2
+
+
+def test_wagtail_indexes_follow_after_the_commit(home, django_capture_on_commit_callbacks, settings):
+    """Usage of snippets (reference index) and the admin search index are updated once committed."""
+    from wagtail.models import ReferenceIndex
+
+    # The test settings turn Wagtail's own index off; production keeps it on.
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
+    }
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        import_records(real_records("1.001193", "2.002023"))
+    assert callbacks  # the task was queued for after the commit
+    page = ProcedurePage.objects.get(code="1.001193")
+    usage = ReferenceIndex.get_references_to(page.field).values_list("object_id", flat=True)
+    assert str(page.pk) in set(usage)
+    entries = apps.get_model("wagtailsearch", "IndexEntry").objects.filter(
+        object_id__in=[str(p.pk) for p in ProcedurePage.objects.all()]
+    )
+    assert entries.count() == 2
+    assert "1.001193" in " ".join(str(e.body) for e in entries)

@@ -22,29 +22,40 @@ SOURCE_FIELDS = [
 
 
 def _variant_query(variant):
-    """Scoring clauses of one variant of the request.
+    """Clauses of one variant of the request: what lets a document in, and what ranks it.
 
-    Bodies are long and folded syllables are few (so, do, cap… are in every body), so a body counts
-    only when it holds the original request as a phrase; the words scattered in a body would match
-    nearly everything. Variants (synonyms, verbs, corrections) and fuzzy matching work on the short
-    fields, where they are cheap and where they matter.
+    A document comes in with all the words in its title, keywords and tags, with the request as a
+    phrase, with at least two of its adjacent word pairs in the title (one when there is only one
+    pair), by fuzzy match, or with the exact diacritics typed. Single pairs ("đăng ký" is in
+    thousands of titles) only add to the score: letting them in would match nearly everything.
+    Bodies are long and folded syllables few, so a body counts only when it holds the request as a
+    phrase. Variants (synonyms, verbs, corrections) and fuzzy matching work on the short fields.
     """
     words = variant.folded
     full = " ".join(variant.tokens)
     original = variant.kind == "original"
-    clauses = [
+    pairs = variant.bigrams()
+    entry = [
         # all words, in the title, keywords and tags taken together
         Q("multi_match", query=words, fields=SHORT_FIELDS, type="cross_fields", operator="and", boost=2.0),
         # the whole request as a phrase
         Q("match_phrase", title_fold={"query": words, "slop": 1, "boost": 6.0}),
         Q("match_phrase", keywords_fold={"query": words, "slop": 0, "boost": 6.0}),
     ]
-    for pair in variant.bigrams():  # adjacent syllables: "khai sinh" as a word
-        clauses.append(Q("match_phrase", title_fold={"query": pair, "boost": 1.5}))
-        if original:
-            clauses.append(Q("match_phrase", keywords_fold={"query": pair, "boost": 1.5}))
+    if len(pairs) > 1:
+        entry.append(
+            Q(
+                "constant_score",
+                filter=Q(
+                    "bool",
+                    should=[Q("match_phrase", title_fold=pair) for pair in pairs],
+                    minimum_should_match=2,
+                ),
+                boost=0.0,
+            )
+        )
     if original:
-        clauses += [
+        entry += [
             Q("match_phrase", body_fold={"query": words, "boost": 1.5}),
             # typos: one edit in words of 4-6 letters, two from 7, in the short fields (shorter words
             # are left to the spelling correction, which knows which syllables exist)
@@ -60,14 +71,24 @@ def _variant_query(variant):
             ),
         ]
         if full != words:
-            clauses.append(Q("match_phrase", title_fold={"query": full, "slop": 0, "boost": 3.0}))
+            entry.append(Q("match_phrase", title_fold={"query": full, "slop": 0, "boost": 3.0}))
     if variant.exact:
         exact = variant.text.lower()
-        clauses.append(
+        entry.append(
             Q("multi_match", query=exact, fields=EXACT_FIELDS, type="cross_fields", operator="and", boost=1.5)
         )
-        clauses.append(Q("match_phrase", title={"query": exact, "slop": 1, "boost": 3.0}))
-    return Q("bool", should=clauses, minimum_should_match=1, boost=variant.weight)
+        entry.append(Q("match_phrase", title={"query": exact, "slop": 1, "boost": 3.0}))
+    rank = []
+    for pair in pairs:  # adjacent syllables: "khai sinh" as a word
+        rank.append(Q("match_phrase", title_fold={"query": pair, "boost": 1.5}))
+        if original:
+            rank.append(Q("match_phrase", keywords_fold={"query": pair, "boost": 1.5}))
+    return Q(
+        "bool",
+        must=[Q("bool", should=entry, minimum_should_match=1)],
+        should=rank,
+        boost=variant.weight,
+    )
 
 
 def text_query(plan):
