@@ -143,3 +143,66 @@ def test_bad_boundary_input_is_refused_clearly(two_wards):
         call_command("merge_wards", "phuong-van-an", "--vao", "phuong-van-an", stdout=io.StringIO())
     with pytest.raises(CommandError, match="Đã có trang khác"):
         call_command("rename_ward", "phuong-van-an", "Văn Đức", stdout=io.StringIO())
+
+
+@pytest.mark.search
+def test_merge_reaches_the_search_index(client, demo_site, es_client, django_capture_on_commit_callbacks):
+    """The merge goes through Wagtail's move signals: the durable queue carries the moved pages into
+    Elasticsearch with their new URLs and ward, and nothing answers under the old wards any more."""
+    from news.models import ArticlePage
+    from search import index, indexing, service
+    from search.models import IndexQueueItem, SearchEntry
+    from search.results import SearchParams
+
+    old_slugs = ["phuong-sao-do", "phuong-pha-lai"]
+    articles = {
+        "niêm yết thủ tục hành chính bằng mã QR": "phuong-sao-do-niem-yet-thu-tuc-hanh-chinh-bang-ma-qr",
+        "đối thoại với người dân về thủ tục đất đai": "phuong-pha-lai-doi-thoai-nguoi-dan-ve-dat-dai",
+    }
+
+    def search(q):
+        return service.search(SearchParams(q=q, filters={"type": ["article"]}), engine_name="elasticsearch")
+
+    def ward_count(slugs):
+        body = {"query": {"terms": {"ward": slugs}}}
+        return es_client.count(index=index.alias_name(), body=body)["count"]
+
+    # Before: the demo articles are indexed under their wards (the test would prove nothing otherwise).
+    es_client.indices.refresh(index=index.alias_name())
+    assert ward_count(old_slugs) >= len(articles)
+    before = search("niêm yết thủ tục hành chính bằng mã QR")
+    assert before.hits and before.hits[0].url.startswith("/phuong-sao-do/")
+
+    # The production path: the merge commits, the on-commit hook runs the queue task.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("merge_wards", *old_slugs, "--ten-moi", "Sao Đỏ Phả Lại", stdout=io.StringIO())
+    new = WardHomePage.objects.get(title="Phường Sao Đỏ Phả Lại")
+    assert IndexQueueItem.objects.count() == 0, list(IndexQueueItem.objects.values("key", "last_error"))
+    es_client.indices.refresh(index=index.alias_name())
+
+    moved = ArticlePage.objects.descendant_of(new).live()
+    assert moved.count() >= len(articles)
+    for query, slug in articles.items():
+        page = moved.get(slug=slug)
+        assert page.url.startswith(new.url)
+        result = search(query)
+        assert result.engine == "elasticsearch" and not result.degraded
+        urls = [hit.url for hit in result.hits]
+        assert page.url in urls, (query, urls)
+        assert not [u for u in urls if u.startswith(("/phuong-sao-do/", "/phuong-pha-lai/"))], urls
+        key = f"article:{page.pk}"
+        source = es_client.get(index=index.alias_name(), id=key)["_source"]
+        assert source["ward"] == new.slug and source["url"] == page.url
+        assert SearchEntry.objects.get(key=key).ward == new.slug
+        # The old address still leads there, permanently.
+        old = client.get(f"/{'phuong-sao-do' if 'sao-do' in slug else 'phuong-pha-lai'}/tin-tuc/{slug}/")
+        assert old.status_code == 301 and old["Location"].endswith(page.url)
+
+    # No document is left under the old wards, in the engine or in the database copy, and the
+    # queue path agrees with a full rebuild: the same documents, the same URLs.
+    assert ward_count(old_slugs) == 0
+    assert not SearchEntry.objects.filter(ward__in=old_slugs).exists()
+    indexed = dict(SearchEntry.objects.filter(ward=new.slug).values_list("key", "url"))
+    assert len(indexed) >= len(articles)
+    indexing.rebuild()
+    assert dict(SearchEntry.objects.filter(ward=new.slug).values_list("key", "url")) == indexed
