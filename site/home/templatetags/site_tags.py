@@ -1,7 +1,9 @@
 """Navigation and contact helpers for the base layout."""
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Site
+
+from home import navigation
 
 register = template.Library()
 
@@ -10,17 +12,16 @@ register = template.Library()
 def site_root(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    return site.root_page.specific if site else None
+    return navigation.site_root(site) if site else None
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     root = site_root(context)
-    items = root.get_children().live().public().in_menu() if root else Page.objects.none()
     current = context.get("page")
     return {
         "root": root,
-        "items": list(items.only("id", "title", "url_path", "path", "depth")),
+        "items": navigation.menu_items(root) if root else [],
         "current_path": getattr(current, "path", ""),
         "request": context.get("request"),
     }
@@ -29,14 +30,9 @@ def main_menu(context):
 @register.simple_tag(takes_context=True)
 def current_ward(context):
     """The WardHomePage whose subtree holds the current page, if any."""
-    from home.models import WardHomePage
-
     page = context.get("page")
-    if page is None:
-        return None
-    if isinstance(page, WardHomePage):
-        return page
-    return WardHomePage.objects.ancestor_of(page).first()
+    path = getattr(page, "path", None)
+    return navigation.ward_for_path(path) if path else None
 
 
 @register.filter

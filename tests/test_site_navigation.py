@@ -1,0 +1,73 @@
+"""Header navigation (menu and current ward) from the cache: right, quick, and never stale after an edit."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.models import ContentPage, WardHomePage
+from tests.test_procedure_import import make_home
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree():
+    cache.clear()
+    home = make_home()
+    about = ContentPage(title="Giới thiệu", slug="gioi-thieu", show_in_menus=True)
+    home.add_child(instance=about)
+    about.save_revision().publish()
+    ward = WardHomePage(title="Phường Sao Đỏ", slug="phuong-sao-do", unit_kind="phuong", unit_name="Sao Đỏ")
+    home.add_child(instance=ward)
+    ward.save_revision().publish()
+    notice = ContentPage(title="Lịch tiếp công dân", slug="lich-tiep-cong-dan")
+    ward.add_child(instance=notice)
+    notice.save_revision().publish()
+    return home, about, ward, notice
+
+
+def menu_links(html):
+    nav = html.split('aria-label="Điều hướng chính"', 1)[1].split("</nav>", 1)[0]
+    return nav
+
+
+def test_menu_and_ward_header(client, tree):
+    home, about, ward, notice = tree
+    html = client.get(notice.url).content.decode()
+    assert "Giới thiệu" in menu_links(html)
+    assert "Lịch tiếp công dân" not in menu_links(html)  # not in menus
+    assert 'class="site-header__ward"><a href="/phuong-sao-do/">Phường Sao Đỏ</a>' in html
+    # A city page has no ward line.
+    assert "site-header__ward" not in client.get(about.url).content.decode()
+
+
+def test_second_request_reads_navigation_from_cache(client, tree):
+    home, about, ward, notice = tree
+    client.get(notice.url)
+    with CaptureQueriesContext(connection) as warm:
+        client.get(notice.url)
+    cache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        client.get(notice.url)
+    assert len(cold) - len(warm) >= 3  # root, menu, wards
+
+
+def test_publishing_and_unpublishing_show_at_once(client, tree):
+    home, about, ward, notice = tree
+    client.get("/")  # fill the cache
+    contact = ContentPage(title="Liên hệ", slug="lien-he", show_in_menus=True)
+    home.add_child(instance=contact)
+    contact.save_revision().publish()
+    assert "Liên hệ" in menu_links(client.get("/").content.decode())
+    about.unpublish()
+    assert "Giới thiệu" not in menu_links(client.get("/").content.decode())
+
+
+def test_renamed_ward_shows_its_new_name(client, tree):
+    home, about, ward, notice = tree
+    client.get(notice.url)
+    ward.unit_name = "Chí Linh Mới"
+    ward.title = "Phường Chí Linh Mới"
+    ward.save_revision().publish()
+    assert "Phường Chí Linh Mới</a>" in client.get(notice.url).content.decode()
