@@ -87,3 +87,71 @@ def test_report_page_and_admin_editor_under_csp(live_server, transactional_demo_
     csp_errors = [e for e in desktop_page.console_errors if "Content Security Policy" in e]
     assert csp_errors == []
     save_screenshot(desktop_page, "units-admin-edit-desktop", full_page=False)
+
+
+def horizontal_overflow(page):
+    """How far the page overflows sideways: the document, and Wagtail's main column, which scrolls
+    on its own and clips (overflow-x: hidden) what is wider than the screen."""
+    return page.evaluate(
+        """() => {
+            const main = document.querySelector("main");
+            return Math.max(
+                document.documentElement.scrollWidth - window.innerWidth,
+                main ? main.scrollWidth - main.clientWidth : 0,
+            );
+        }"""
+    )
+
+
+def test_report_page_fits_a_phone_and_its_tables_scroll_by_keyboard(
+    live_server, transactional_demo_site, phone_page
+):
+    """On a 360–400 px admin the page itself never scrolls sideways; each wide table scrolls inside a
+    labelled region that takes keyboard focus, so it can be read without a mouse (WCAG 2.1.1, 1.4.10)."""
+    sign_in(phone_page, live_server.url)
+    response = phone_page.goto(live_server.url + "/quan-tri/bao-cao/?ky=year&nam=2026")
+    assert response.status == 200
+    width = phone_page.evaluate("window.innerWidth")
+    assert width == 360
+    assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert horizontal_overflow(phone_page) <= 0
+
+    assert phone_page.locator(".report-table-scroll").count() == 2  # the figures and the plan
+    assert phone_page.locator(".report-chart-scroll").count() == 2
+    regions = phone_page.locator(".report-table-scroll, .report-chart-scroll")
+    for i in range(regions.count()):
+        region = regions.nth(i)
+        assert region.get_attribute("role") == "region"
+        assert region.get_attribute("aria-label")
+        assert region.get_attribute("tabindex") == "0"
+        region.scroll_into_view_if_needed()
+        box = region.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    # The figures table is wider than the phone: it scrolls inside its region, by keyboard too.
+    figures = phone_page.locator(".report-table-scroll").first
+    assert figures.evaluate("el => el.scrollWidth > el.clientWidth")
+    figures.scroll_into_view_if_needed()
+    save_screenshot(phone_page, "units-report-phone-table", full_page=False)
+    figures.focus()
+    assert phone_page.evaluate("document.activeElement.classList.contains('report-table-scroll')")
+    outline = figures.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none", "the focused region shows no focus indicator"
+    phone_page.keyboard.press("ArrowRight")
+    phone_page.keyboard.press("ArrowRight")
+    phone_page.wait_for_function("() => document.activeElement.scrollLeft > 0")
+    assert horizontal_overflow(phone_page) <= 0
+    save_screenshot(phone_page, "units-report-phone-scrolled", full_page=False)
+    # Chart labels keep a readable size: the chart scrolls rather than shrinks.
+    chart = phone_page.locator(".report-chart-scroll svg").first
+    assert chart.bounding_box()["width"] >= 600
+    assert_accessible(phone_page, "units-report-phone")
+    assert phone_page.console_errors == []
+
+    # 400 px too, and the whole page in one picture: the main column scrolls, not the document,
+    # so the viewport is made as tall as the content.
+    phone_page.set_viewport_size({"width": 400, "height": 740})
+    assert horizontal_overflow(phone_page) <= 0
+    height = phone_page.evaluate("document.querySelector('main').scrollHeight")
+    phone_page.set_viewport_size({"width": 400, "height": min(height, 12000)})
+    assert horizontal_overflow(phone_page) <= 0
+    save_screenshot(phone_page, "units-report-phone", full_page=False)
