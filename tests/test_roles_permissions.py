@@ -157,7 +157,7 @@ def test_permission_matrix(client, portal):
             scope = hotline_permissions.wards_for_user(user)
             if role in ("ward_editor", "ward_leader"):
                 ok = scope == {own.pk}
-            elif role == "moderator":
+            elif role in ("moderator", "catalogue_editor"):  # catalogue editors read every unit's
                 ok = scope is None
             else:
                 ok = not scope
@@ -188,3 +188,51 @@ def test_checklist_is_per_ward(client, portal):
     assert "Tổ chức bộ máy và lãnh đạo" in text and "Còn thiếu" in text
     sign_in(client, member_of("reports"))
     assert client.get("/quan-tri/trang-don-vi/").status_code in (302, 403)
+
+
+def test_catalogue_editors_read_all_feedback_about_procedures_but_do_not_handle_it(client, portal):
+    """Catalogue editors see what citizens say about procedures, from every unit (view, never change);
+    because that shows senders' contact details, their group requires two-factor."""
+    from accounts.models import GroupSecurityPolicy
+
+    from hotline.factories import FeedbackSubmissionFactory
+    from hotline.models import FeedbackSubmission
+    from procedures.models import ProcedurePage
+
+    group = Group.objects.get(name=roles.CATALOGUE_EDITORS)
+    codenames = set(group.permissions.filter(content_type__app_label="hotline").values_list("codename", flat=True))
+    assert codenames == {"view_feedbacksubmission", "view_all_feedback"}
+    assert GroupSecurityPolicy.objects.get(group=group).require_two_factor
+
+    # Idempotent, and an administrator's removal is corrected like any other drift.
+    group.permissions.remove(*group.permissions.filter(codename="view_all_feedback"))
+    call_command("setup_roles", stdout=open("/dev/null", "w"))
+    call_command("setup_roles", stdout=open("/dev/null", "w"))
+    assert group.permissions.filter(content_type__app_label="hotline").count() == 2
+
+    procedure = ProcedurePage.objects.live().first()
+    about_procedure = FeedbackSubmissionFactory(ward=portal["other_ward"], procedure=procedure)
+    city = FeedbackSubmissionFactory(ward=None)
+    user = member_of("catalogue_editor")
+    sign_in(client, user)
+    listing = client.get(f"/quan-tri/phan-anh/?procedure={procedure.pk}")
+    assert listing.status_code == 200
+    assert about_procedure.tracking_code in listing.content.decode()
+    assert city.tracking_code in client.get("/quan-tri/phan-anh/").content.decode()
+    assert client.get(f"/quan-tri/phan-anh/inspect/{about_procedure.pk}/").status_code == 200
+    # The procedure's admin page links to its feedback.
+    edit = client.get(f"/quan-tri/pages/{procedure.pk}/edit/").content.decode()
+    assert f"/quan-tri/phan-anh/?procedure={procedure.pk}" in edit
+
+    # Reading only: no edit, no delete, and nothing changed by a forged post.
+    for url in (f"/quan-tri/phan-anh/edit/{about_procedure.pk}/", f"/quan-tri/phan-anh/delete/{about_procedure.pk}/"):
+        response = client.get(url)
+        assert response.status_code == 403 or (
+            response.status_code == 302 and response["Location"] == "/quan-tri/"
+        ), (url, response.status_code)
+    response = client.post(
+        f"/quan-tri/phan-anh/edit/{about_procedure.pk}/", {"status": FeedbackSubmission.Status.REJECTED}
+    )
+    assert response.status_code in (302, 403)
+    about_procedure.refresh_from_db()
+    assert about_procedure.status == FeedbackSubmission.Status.RECEIVED

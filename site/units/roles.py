@@ -27,8 +27,9 @@ PUBLISH = EDIT + ["publish_page", "lock_page", "unlock_page"]
 CITY_WORKFLOW = "Duyệt nội dung thành phố"
 CATALOGUE_WORKFLOW = "Duyệt danh mục thủ tục hành chính"
 
-# Groups whose members must use two-factor: everyone who can publish or sees citizens' data.
-TWO_FACTOR_GROUPS = [MODERATORS, CATALOGUE_APPROVERS]
+# Groups whose members must use two-factor: everyone who can publish or sees every unit's citizens'
+# data (catalogue editors read all feedback about procedures, with the senders' contact details).
+TWO_FACTOR_GROUPS = [MODERATORS, CATALOGUE_APPROVERS, CATALOGUE_EDITORS]
 
 
 def editors_group_name(ward):
@@ -211,6 +212,14 @@ def apply_roles(log=None):
             content_type__app_label="hotline", codename__in=["view_all_feedback", "publish_feedback"]
         )
     )
+    feedback = _feedback_model()
+    if feedback is not None:
+        # Catalogue editors read what citizens say about procedures, from every unit, without
+        # handling it: view only (no change), and every unit's (hotline.permissions scopes by ward).
+        groups[CATALOGUE_EDITORS].permissions.add(
+            *_model_perms(feedback, ["view"]),
+            *Permission.objects.filter(content_type__app_label="hotline", codename="view_all_feedback"),
+        )
     groups[REPORTERS].permissions.add(_perm("view_reports", "units"))
     # Home affairs keeps the year's communication plan.
     groups[REPORTERS].permissions.add(*_model_perms(PlanTask, ["view", "add", "change", "delete"]))
