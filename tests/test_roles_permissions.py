@@ -6,6 +6,7 @@ nothing answers 500.
 
 import importlib
 import importlib.util
+import io
 
 import pytest
 from django.apps import apps
@@ -236,3 +237,73 @@ def test_catalogue_editors_read_all_feedback_about_procedures_but_do_not_handle_
     assert response.status_code in (302, 403)
     about_procedure.refresh_from_db()
     assert about_procedure.status == FeedbackSubmission.Status.RECEIVED
+
+
+def wagtail_defaults():
+    """Wagtail's default groups, workflow and task (created by its migrations), by their ids."""
+    from wagtail.models import Task, Workflow, WorkflowPage
+
+    root_workflow = WorkflowPage.objects.get(page__depth=1).workflow
+    moderators = root_workflow.tasks.get().specific.groups.get()
+    editors = Group.objects.get(name="Biên tập viên")
+    return {
+        "moderators": moderators,
+        "editors": editors,
+        "workflow": Workflow.objects.get(pk=root_workflow.pk),
+        "task": Task.objects.get(pk=root_workflow.tasks.get().pk),
+    }
+
+
+def test_wagtail_default_names_become_vietnamese_once(portal):
+    from wagtail.models import GroupPagePermission, Task, Workflow
+
+    # load_demo already applied the roles: Wagtail's defaults carry Vietnamese names, same objects.
+    items = wagtail_defaults()
+    assert items["moderators"].name == "Kiểm duyệt viên"
+    assert items["workflow"].name == "Phê duyệt của kiểm duyệt viên"
+    assert items["task"].name == "Phê duyệt của kiểm duyệt viên"
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert not Task.objects.filter(name="Moderators approval").exists()
+    # Only renamed: Wagtail's page permissions on the root stay with the same groups.
+    assert GroupPagePermission.objects.filter(group=items["moderators"], page__depth=1).exists()
+    assert GroupPagePermission.objects.filter(group=items["editors"], page__depth=1).exists()
+    # "Biên tập viên" alone is no ward's editors group: its members handle no ward's feedback.
+    from hotline.permissions import wards_for_user as hotline_wards
+
+    user = get_user_model().objects.create_user("bt-chung", "btc@example.invalid", "x" * 16)
+    user.groups.add(items["editors"])
+    assert hotline_wards(user) == set() and not roles.wards_for_user(user).exists()
+
+    # An existing install still in English: renamed by setup_roles, and a second run changes nothing.
+    Group.objects.filter(pk=items["moderators"].pk).update(name="Moderators")
+    Group.objects.filter(pk=items["editors"].pk).update(name="Editors")
+    Workflow.objects.filter(pk=items["workflow"].pk).update(name="Moderators approval")
+    Task.objects.filter(pk=items["task"].pk).update(name="Moderators approval")
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+    assert "Đổi tên nhóm mặc định của Wagtail: Moderators → Kiểm duyệt viên" in out.getvalue()
+    assert {k: v.name for k, v in wagtail_defaults().items()} == {
+        "moderators": "Kiểm duyệt viên",
+        "editors": "Biên tập viên",
+        "workflow": "Phê duyệt của kiểm duyệt viên",
+        "task": "Phê duyệt của kiểm duyệt viên",
+    }
+    names = sorted(Group.objects.values_list("name", flat=True))
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+    assert "Đổi tên" not in out.getvalue()
+    assert sorted(Group.objects.values_list("name", flat=True)) == names
+
+    # Names an administrator chose are never touched, nor is a Vietnamese name someone already took.
+    Group.objects.filter(pk=items["moderators"].pk).update(name="Moderators – Sở Nội vụ")
+    Workflow.objects.filter(pk=items["workflow"].pk).update(name="Quy trình duyệt chung")
+    taken = Group.objects.create(name="Kiểm duyệt viên")
+    english = Group.objects.create(name="Moderators")
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+    assert Group.objects.get(pk=items["moderators"].pk).name == "Moderators – Sở Nội vụ"
+    assert Workflow.objects.get(pk=items["workflow"].pk).name == "Quy trình duyệt chung"
+    assert Group.objects.get(pk=taken.pk).name == "Kiểm duyệt viên"
+    assert Group.objects.get(pk=english.pk).name == "Moderators"
+    assert "Giữ nguyên nhóm “Moderators”: đã có nhóm tên “Kiểm duyệt viên”" in out.getvalue()

@@ -9,7 +9,7 @@ from accounts.models import GroupSecurityPolicy
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Task, Workflow, WorkflowPage, WorkflowTask
 
 from home.models import HomePage, WardHomePage
 from units.models import PlanTask, UnitGroup
@@ -30,6 +30,16 @@ CATALOGUE_WORKFLOW = "Duyệt danh mục thủ tục hành chính"
 # Groups whose members must use two-factor: everyone who can publish or sees every unit's citizens'
 # data (catalogue editors read all feedback about procedures, with the senders' contact details).
 TWO_FACTOR_GROUPS = [MODERATORS, CATALOGUE_APPROVERS, CATALOGUE_EDITORS]
+
+# Wagtail's migrations create these in English; editors work in Vietnamese. Renamed only while they
+# still carry Wagtail's default name, so a name an administrator chose is never touched.
+WAGTAIL_DEFAULT_NAMES = [
+    (Group, "nhóm", "Moderators", "Kiểm duyệt viên"),
+    (Group, "nhóm", "Editors", "Biên tập viên"),
+    (Workflow, "quy trình", "Moderators approval", "Phê duyệt của kiểm duyệt viên"),
+    # The default workflow's only task has the same English name and shows in the moderation lists.
+    (Task, "bước duyệt", "Moderators approval", "Phê duyệt của kiểm duyệt viên"),
+]
 
 
 def editors_group_name(ward):
@@ -182,12 +192,31 @@ def apply_ward(ward, log=None):
     return editors, leaders
 
 
+def translate_wagtail_defaults(log=None):
+    """Give Wagtail's default groups, workflow and task their Vietnamese names; returns how many."""
+    renamed = 0
+    for model, label, english, vietnamese in WAGTAIL_DEFAULT_NAMES:
+        for obj in model.objects.filter(name=english):
+            if model.objects.filter(name=vietnamese).exists():
+                # Someone already uses the Vietnamese name: two look-alikes would confuse editors.
+                if log:
+                    log(f"Giữ nguyên {label} “{english}”: đã có {label} tên “{vietnamese}”")
+                continue
+            obj.name = vietnamese
+            obj.save(update_fields=["name"])
+            renamed += 1
+            if log:
+                log(f"Đổi tên {label} mặc định của Wagtail: {english} → {vietnamese}")
+    return renamed
+
+
 def apply_roles(log=None):
     """Create or correct every group, permission, two-factor policy and workflow. Returns a summary."""
     _PERMS.clear()  # a test database may have recreated them
     home = HomePage.objects.first()
     if home is None:
         raise RuntimeError("Chưa có trang chủ thành phố: chạy load_demo hoặc tạo trang chủ trước.")
+    renamed = translate_wagtail_defaults(log)
     groups = {name: _group(name, log) for name in CITY_GROUPS}
     city_pages = city_section_pages(home)
     catalogue = catalogue_pages(home)
@@ -245,6 +274,7 @@ def apply_roles(log=None):
         "city_sections": len(city_pages),
         "catalogues": len(catalogue),
         "hotline_models": len(_hotline_models()),
+        "renamed_defaults": renamed,
     }
     if log:
         log(
