@@ -241,3 +241,27 @@ def test_without_an_engine_the_database_copy_is_kept_and_nothing_queued(
     result = search("le hoi truyen thong")
     assert result.engine == "database" and not result.degraded
     assert codes(result)[0] == "9.900013"
+
+
+def test_batched_events_reach_copy_queue_and_index_in_bulk(dirty_index, django_capture_on_commit_callbacks):
+    """Bulk writers collect page events and handle them at the end of the block, with the same result."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pages = [new_procedure(f"9.9001{n:02d}", f"Cấp phép thử nghiệm đợt {n} khu chợ đêm") for n in range(6)]
+        gone = pages.pop()
+        gone.unpublish()  # in the batch below, the unpublished page must be dropped, not indexed
+        with CaptureQueriesContext(connection) as queries:
+            with indexing.batched():
+                for page in pages + [gone]:
+                    indexing.page_changed(page, "publish")
+                assert not SearchEntry.objects.filter(key=f"procedure:{pages[0].pk}").exists()  # not yet
+        assert len(queries) < 4 * len(pages)  # a few bulk statements, not several per page
+        keys = [f"procedure:{page.pk}" for page in pages]
+        assert set(SearchEntry.objects.filter(key__in=keys).values_list("key", flat=True)) == set(keys)
+        assert not SearchEntry.objects.filter(key=f"procedure:{gone.pk}").exists()
+        assert IndexQueueItem.objects.filter(key__in=keys + [f"procedure:{gone.pk}"]).count() == 6
+    refresh()
+    assert all(in_index(key) for key in keys) and not in_index(f"procedure:{gone.pk}")
+    assert set(codes(search("cho dem thu nghiem"))) >= {page.code for page in pages}
