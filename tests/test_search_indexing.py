@@ -249,7 +249,9 @@ def test_batched_events_reach_copy_queue_and_index_in_bulk(dirty_index, django_c
     from django.test.utils import CaptureQueriesContext
 
     with django_capture_on_commit_callbacks(execute=True):
-        pages = [new_procedure(f"9.9001{n:02d}", f"Cấp phép thử nghiệm đợt {n} khu chợ đêm") for n in range(6)]
+        pages = [
+            new_procedure(f"9.9001{n:02d}", f"Cấp phép thử nghiệm đợt {n} khu chợ đêm") for n in range(6)
+        ]
         gone = pages.pop()
         gone.unpublish()  # in the batch below, the unpublished page must be dropped, not indexed
         with CaptureQueriesContext(connection) as queries:
