@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.routing import DirectRouteMixin
 from home.sections import sections_for
 
 
@@ -82,7 +83,7 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "Thông tin cổng"
 
 
-class HomePage(Page):
+class HomePage(DirectRouteMixin, Page):
     """The city portal's root page.
 
     Children are constrained by their own parent_page_types, so a domain app adds a section
@@ -106,7 +107,7 @@ class HomePage(Page):
         return context
 
 
-class WardHomePage(Page):
+class WardHomePage(DirectRouteMixin, Page):
     """Home page of a ward (phường) or commune (xã) sub-site."""
 
     class UnitKind(models.TextChoices):

@@ -1,0 +1,76 @@
+"""Deep URLs route in two queries and answer exactly as Wagtail's own routing would."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from home.models import ContentPage, WardHomePage
+from tests.test_procedure_import import make_home
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree():
+    home = make_home()
+    ward = WardHomePage(title="Phường Sao Đỏ", slug="phuong-sao-do", unit_kind="phuong", unit_name="Sao Đỏ")
+    home.add_child(instance=ward)
+    section = ward.add_child(instance=ContentPage(title="Thông báo", slug="thong-bao"))
+    notice = section.add_child(instance=ContentPage(title="Lịch tiếp công dân tháng 12", slug="lich-tiep"))
+    return home, ward, section, notice
+
+
+def route_queries(home, path):
+    """Queries spent by routing alone (no rendering)."""
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(path)
+    components = [part for part in path.split("/") if part]
+    with CaptureQueriesContext(connection) as queries:
+        result = home.route(request, components)
+    return result.page, len(queries)
+
+
+def test_deep_page_found_in_two_queries(tree):
+    home, ward, section, notice = tree
+    page, queries = route_queries(home, "/phuong-sao-do/thong-bao/lich-tiep/")
+    assert page.pk == notice.pk and isinstance(page, ContentPage)
+    assert page.title == "Lịch tiếp công dân tháng 12"
+    assert queries == 2  # Wagtail's level-by-level walk takes six here
+
+
+def test_answers_match_wagtails_routing(client, tree):
+    home, ward, section, notice = tree
+    assert client.get("/phuong-sao-do/thong-bao/lich-tiep/").status_code == 200
+    assert client.get("/phuong-sao-do/thong-bao/").status_code == 200
+    assert client.get("/phuong-sao-do/thong-bao/khong-co/").status_code == 404
+    assert client.get("/phuong-sao-do/khong-co/lich-tiep/").status_code == 404
+    # A draft at the end of the path is not served; Wagtail does not check the pages on the way.
+    notice.unpublish()
+    assert client.get("/phuong-sao-do/thong-bao/lich-tiep/").status_code == 404
+    notice.save_revision().publish()
+    section.unpublish()
+    assert client.get("/phuong-sao-do/thong-bao/lich-tiep/").status_code == 200
+    assert client.get("/phuong-sao-do/thong-bao/").status_code == 404
+
+
+def test_private_sections_stay_private(client, tree):
+    home, ward, section, notice = tree
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/phuong-sao-do/thong-bao/lich-tiep/")
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_page_with_its_own_routing_on_the_way_keeps_it(tree, monkeypatch):
+    home, ward, section, notice = tree
+    seen = []
+
+    def custom_route(self, request, path_components):
+        seen.append(list(path_components))
+        return Page.route(self, request, path_components)
+
+    monkeypatch.setattr(ContentPage, "route", custom_route)
+    page, _queries = route_queries(home, "/phuong-sao-do/thong-bao/lich-tiep/")
+    assert page.pk == notice.pk
+    assert seen[0] == ["lich-tiep"]  # the section's own route ran, as Wagtail would run it
