@@ -365,9 +365,10 @@ def test_catalogue_queries_do_not_grow_with_the_number_of_procedures(
     scenarios = [{}, {"linh-vuc": fields[1].slug, "dvc": "co"}, {"sap-xep": "cap-nhat", "trang": 2},
                  {"tinh-trang": "tat-ca", "sap-xep": "ma", "phuong-xa": "phuong-sao-do"}]  # fmt: skip
     add(8, 0)
-    _count(client, catalogue.url, {})
+    _count(client, catalogue.url, {})  # warm: the header's menu is cached until pages change
     small = [_count(client, catalogue.url, p) for p in scenarios]
     add(60, 8)
+    _count(client, catalogue.url, {})
     large = [_count(client, catalogue.url, p) for p in scenarios]
     assert small == large
     with django_assert_max_num_queries(25):
