@@ -7,7 +7,8 @@ How it measures: a throw-away database (the test settings' name, dropped at the 
 site shell and the news demo, then articles inserted in bulk under the city news index (a quarter of
 them with a lead image, three topics each, a four-block body). Each page is requested in-process through
 Django's test client (whole middleware stack, URL routing, Wagtail page serving and template rendering;
-no network, no page cache: nothing in the stack caches pages). Listing pages are requested repeatedly;
+no network, no page cache: nothing in the stack caches pages; the header's menu and ward lookup
+come from the local-memory cache, as in production). Listing pages are requested repeatedly;
 article pages are each requested once, a different article every time, after a warm-up on other
 articles, so no per-article data is warm. Queries are counted at 2,000 articles and again at the full
 size: they must not change.
