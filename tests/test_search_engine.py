@@ -168,3 +168,22 @@ def test_service_refuses_nothing_on_empty_queries(clean_index):
     result = search("   ")
     assert result.total == 0 and result.hits == []
     assert search("…?!").total == 0
+
+
+def test_demo_restores_the_seeded_synonyms_only_when_none_exist():
+    """A flushed database (as after a transactional test) gets the seeded groups back from load_demo;
+    groups an editor deleted one by one stay deleted."""
+    import importlib
+    from types import SimpleNamespace
+
+    from search.demo import ensure_synonyms
+
+    ctx = SimpleNamespace(log=lambda message: None)
+    seeded = len(importlib.import_module("search.migrations.0002_seed_synonyms").SEED)
+    SearchSynonym.objects.all().delete()
+    ensure_synonyms(ctx)
+    assert SearchSynonym.objects.count() == seeded
+    assert SearchSynonym.objects.filter(phrases__startswith="khai sinh\n").exists()
+    SearchSynonym.objects.filter(phrases__startswith="GPXD").delete()
+    ensure_synonyms(ctx)
+    assert SearchSynonym.objects.count() == seeded - 1

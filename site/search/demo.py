@@ -5,12 +5,27 @@ answers, a fresh index are rebuilt here; an unreachable engine only leaves a not
 search_rebuild catch up later).
 """
 
+import importlib
+
 from search import engine, indexing
 
 ORDER = 1000
 
 
+def ensure_synonyms(ctx):
+    """The synonym groups the migration seeds, when the table is empty (a database flushed after
+    migrating, as between transactional tests). Never re-adds groups an editor deleted one by one."""
+    from search.models import SearchSynonym
+
+    if SearchSynonym.objects.exists():
+        return
+    seed = importlib.import_module("search.migrations.0002_seed_synonyms").SEED
+    SearchSynonym.objects.bulk_create(SearchSynonym(phrases=phrases, note=note) for phrases, note in seed)
+    ctx.log(f"Từ đồng nghĩa tìm kiếm: {len(seed)} nhóm mặc định")
+
+
 def load(ctx):
+    ensure_synonyms(ctx)
     use_engine = engine.is_configured() and engine.server_version() is not None
     stats = indexing.rebuild(engine_too=use_engine, database_too=True)
     where = "Elasticsearch và cơ sở dữ liệu" if use_engine else "cơ sở dữ liệu"
