@@ -92,6 +92,11 @@ def test_spelling_uses_neighbours_and_titles_diacritics():
     assert vocabulary.suggest("dang ky ket hon") == ""  # nothing to correct
     # Words our titles do not use are left alone unless a correction fits their neighbours.
     assert vocabulary.suggest("khai sinh ban nhap chua duyet") == ""
+    # Request verbs and fillers are understood, not typos: "lam" is "làm", never "lại".
+    vocabulary = spelling.Vocabulary(["Cấp lại giấy khai sinh", "Đăng ký khai sinh", "Cấp lại giấy phép"])
+    assert vocabulary.suggest("lam giay khai sinh") == ""
+    assert vocabulary.suggest("xin giay khai sinh") == ""
+    assert vocabulary.suggest("lam giay khia sinh") == "lam giấy khai sinh"
 
 
 def test_rerank_prefers_titles_the_request_explains():

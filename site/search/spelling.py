@@ -5,6 +5,7 @@ one edit away (insert, delete, replace, swap), found through a deletion index. T
 spelled with the diacritics most titles use ("dang ky khia sinh" → "đăng ký khai sinh").
 """
 
+import functools
 import re
 import threading
 import time
@@ -94,6 +95,8 @@ class Vocabulary:
         fixed = list(folded)
         changed = False
         for i, word in enumerate(folded):
+            if word in _request_words():  # "lam" in "lam giay khai sinh" is "làm", not a typo of "lại"
+                continue
             before = folded[i - 1] if i else None
             after = folded[i + 1] if i + 1 < len(folded) else None
             fix = self.correct(word, before, after)
@@ -108,6 +111,16 @@ class Vocabulary:
             word if has_diacritics(word) or fixed[i] not in self.counts else spelled[i]
             for i, word in enumerate(words)
         )
+
+
+@functools.cache
+def _request_words():
+    """Folded words of the phrases the query analysis already understands (fillers, request verbs):
+    never "corrected" into title words."""
+    from search.analysis import FILLER_PHRASES, REQUEST_VERBS
+
+    phrases = FILLER_PHRASES + [verb for verb, _targets in REQUEST_VERBS]
+    return frozenset(fold(word) for phrase in phrases for word in syllables(phrase))
 
 
 def _deletions(word):
