@@ -139,3 +139,37 @@ def test_database_fallback_hides_abolished_procedures_too(clean_index, settings)
     result = search("dang ky lai ket hon")
     assert "1.004746" not in codes(result) and result.hidden_count == 1
     assert codes(search("dang ky lai ket hon", status="abolished")) == ["1.004746"]
+
+
+def test_database_fallback_reads_only_the_recent_part_of_large_types(settings, monkeypatch):
+    """Years of news must not make every fallback search scan them all: a type larger than
+    RECENT_PER_TYPE is searched in its most recent documents; small types stay whole."""
+    import datetime
+
+    from django.core.cache import cache
+
+    from search import fallback
+    from search.models import SearchEntry
+
+    settings.ELASTICSEARCH_URL = None
+    monkeypatch.setattr(fallback, "RECENT_PER_TYPE", 3)
+    cache.clear()
+    text = " hoi nghi tong ket cai cach hanh chinh "
+    # Dated after anything else in the database, so these are the type's most recent documents.
+    for year in range(2090, 2095):
+        SearchEntry.objects.create(
+            key=f"article:{9000 + year}", type="article", title=f"Hội nghị tổng kết cải cách hành chính {year}",
+            url=f"/tin-tuc/hoi-nghi-{year}/", date=datetime.date(year, 12, 1), title_folded=text,
+            keywords_folded=" ", text_folded=text,
+        )  # fmt: skip
+    SearchEntry.objects.create(
+        key="notice:1", type="notice", title="Thông báo tổng kết hội nghị cũ",
+        url="/thong-bao/1/", date=datetime.date(2001, 1, 1), title_folded=" thong bao tong ket hoi nghi cu ",
+        keywords_folded=" ", text_folded=" thong bao tong ket hoi nghi cu ",
+    )  # fmt: skip
+    result = search("hoi nghi tong ket")
+    assert result.engine == "database"
+    titles = {hit.title for hit in result.hits}
+    assert {f"Hội nghị tổng kết cải cách hành chính {year}" for year in (2092, 2093, 2094)} <= titles
+    assert not any(title.endswith(("2090", "2091")) for title in titles)
+    assert "Thông báo tổng kết hội nghị cũ" in titles  # a small type is read whole, however old
