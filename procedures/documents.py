@@ -55,6 +55,7 @@ class ProcedureAdapter(SearchAdapter):
     status_labels = dict(ProcedurePage.Status.choices)
     order = 10
     boost = 1.5  # the catalogue is what most citizens come for
+    whole_in_fallback = True
     status_weights = {ProcedurePage.Status.REPLACED: 0.6}  # the replacement should come first
 
     dependencies = {

@@ -167,9 +167,17 @@ def test_database_fallback_reads_only_the_recent_part_of_large_types(settings, m
         url="/thong-bao/1/", date=datetime.date(2001, 1, 1), title_folded=" thong bao tong ket hoi nghi cu ",
         keywords_folded=" ", text_folded=" thong bao tong ket hoi nghi cu ",
     )  # fmt: skip
+    for n in range(4):  # the catalogue is read whole, however large and old
+        folded = f" thu tuc tong ket hoi nghi so {n} "
+        SearchEntry.objects.create(
+            key=f"procedure:{99000 + n}", type="procedure", title=f"Thủ tục tổng kết hội nghị số {n}",
+            code=f"9.99000{n}", url=f"/thu-tuc/9-99000{n}/", date=datetime.date(2000, 1, 1 + n),
+            title_folded=folded, keywords_folded=" ", text_folded=folded,
+        )  # fmt: skip
     result = search("hoi nghi tong ket")
     assert result.engine == "database"
     titles = {hit.title for hit in result.hits}
+    assert {f"Thủ tục tổng kết hội nghị số {n}" for n in range(4)} <= titles
     assert {f"Hội nghị tổng kết cải cách hành chính {year}" for year in (2092, 2093, 2094)} <= titles
     assert not any(title.endswith(("2090", "2091")) for title in titles)
     assert "Thông báo tổng kết hội nghị cũ" in titles  # a small type is read whole, however old

@@ -57,13 +57,20 @@ def _variant_score(variant):
 
 
 def _scope():
-    """Rows a search reads: all documents of small types, the most recent RECENT_PER_TYPE of large
-    ones (cut-off dates cached for a minute; new documents are newer than the cut-off anyway)."""
+    """Rows a search reads: all documents of small types and of types read whole (the catalogue),
+    the most recent RECENT_PER_TYPE of other large ones (cut-off dates cached for a minute; new
+    documents are newer than the cut-off anyway)."""
     key = f"search:fallback-scope:{RECENT_PER_TYPE}"
     cutoffs = cache.get(key)
     if cutoffs is None:
         cutoffs = {}
-        large = SearchEntry.objects.values("type").annotate(n=Count("pk")).filter(n__gt=RECENT_PER_TYPE)
+        whole = [a.type for a in registry.adapters() if a.whole_in_fallback]
+        large = (
+            SearchEntry.objects.exclude(type__in=whole)
+            .values("type")
+            .annotate(n=Count("pk"))
+            .filter(n__gt=RECENT_PER_TYPE)
+        )
         for row in large:
             dates = (
                 SearchEntry.objects.filter(type=row["type"])

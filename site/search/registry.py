@@ -51,6 +51,9 @@ class SearchAdapter:
     status_labels = {}  # status value -> Vietnamese label for facets
     order = 50  # position of the type in the type facet
     boost = 1.0  # relevance prior of the whole type
+    # The database fallback reads only the most recent documents of a large type (years of news);
+    # a type citizens must always find in full (the catalogue) says True.
+    whole_in_fallback = False
     status_weights = {}  # status -> relevance factor (e.g. replaced procedures after their successor)
 
     # Models whose edits change documents: {Model: callable(instance) -> iterable of object ids}.
