@@ -156,27 +156,15 @@ def _log(pages, revisions, page_type, user, now, log_data):
     for page in pages:
         label = page.get_admin_display_title()
         common = {"page_id": page.pk, "content_type": page_type, "label": label, "user": user}
-        entries.append(
-            PageLogEntry(action="wagtail.create", timestamp=now, content_changed=True, data={}, **common)
-        )
-        entries.append(
-            PageLogEntry(
-                action="procedures.import",
-                timestamp=now,
-                content_changed=True,
-                revision=revisions[page],
-                data=log_data(page),
-                **common,
+        # What Wagtail logs for a created page, our import entry, and the publish.
+        for action, revision, data in (
+            ("wagtail.create", None, {}),
+            ("procedures.import", revisions[page], log_data(page)),
+            ("wagtail.publish", revisions[page], {}),
+        ):
+            entries.append(
+                PageLogEntry(
+                    action=action, timestamp=now, content_changed=True, revision=revision, data=data, **common
+                )
             )
-        )
-        entries.append(
-            PageLogEntry(
-                action="wagtail.publish",
-                timestamp=now,
-                content_changed=True,
-                revision=revisions[page],
-                data={},
-                **common,
-            )
-        )
     PageLogEntry.objects.bulk_create(entries)
