@@ -43,23 +43,9 @@ def setup_django(database):
     os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="bench-pages-var-")
     cleanup = None
     if database == "postgres":
-        import psycopg
+        from bench.throwaway_db import create_postgres
 
-        server = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:54329/tthc"
-        name = f"tthc_bench_pages_{os.getpid()}"
-        admin_url = server.rsplit("/", 1)[0] + "/postgres"
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        os.environ["DATABASE_URL"] = server.rsplit("/", 1)[0] + "/" + name
-
-        def cleanup():
-            from django.db import connections
-
-            connections.close_all()
-            with psycopg.connect(admin_url, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
+        cleanup = create_postgres("tthc_bench_pages")
     else:
         path = os.environ.get("BENCH_SQLITE_PATH") or tempfile.mktemp(
             prefix="bench-pages-", suffix=".sqlite3"
