@@ -78,9 +78,8 @@ def instrument():
     import functools
 
     from modelsearch.backends import get_search_backends
-    from wagtail.models import ReferenceIndex
 
-    from procedures.importing import apply, bulk
+    from procedures.importing import apply, bulk, tasks
     from search import indexing
 
     timings = collections.Counter()
@@ -102,10 +101,14 @@ def instrument():
     bulk._log = timed("write: log entries", bulk._log)
     bulk._insert_revisions = timed("write: revisions (full page JSON)", bulk._insert_revisions)
     bulk._announce = timed("page_published/published to every listener", bulk._announce)
-    indexing.object_changed = timed(NESTED + "the portal search queue, page by page", indexing.object_changed)
-    reference = ReferenceIndex.create_or_update_for_object.__func__
-    ReferenceIndex.create_or_update_for_object = classmethod(
-        timed("after commit: Wagtail reference index", reference)
+    if hasattr(indexing, "_handle_batch"):  # indexing.batched(): the events of a batch together
+        indexing._handle_batch = timed("the portal search queue, by batch", indexing._handle_batch)
+    else:
+        indexing.object_changed = timed(
+            NESTED + "the portal search queue, page by page", indexing.object_changed
+        )
+    tasks.update_reference_index = timed(
+        "after commit: Wagtail reference index", tasks.update_reference_index
     )
     backend = type(next(iter(get_search_backends())).get_index_for_model(apply.ProcedurePage))
     backend.add_items = timed("after commit: Wagtail admin search index", backend.add_items)

@@ -485,3 +485,57 @@ def test_wagtail_indexes_follow_after_the_commit(home, django_capture_on_commit_
     )
     assert entries.count() == 2
     assert "1.001193" in " ".join(str(e.body) for e in entries)
+
+
+def test_usage_after_import_is_wagtails_own_reference_index(home, django_capture_on_commit_callbacks):
+    """The task after the commit writes the reference index for all imported pages at once; the rows
+    must be the ones Wagtail writes page by page, so the admin's "usage" of a decision, field, level,
+    agency or form document lists the procedure — and stops listing it when a re-import drops it."""
+    import wagtail_factories
+    from wagtail.models import ReferenceIndex
+
+    def rows(page):
+        return sorted(
+            ReferenceIndex.get_references_for_object(page).values_list(
+                "content_type",
+                "to_content_type",
+                "to_object_id",
+                "model_path",
+                "content_path",
+                "content_path_hash",
+            )
+        )
+
+    def users(target):
+        return set(ReferenceIndex.get_references_to(target).values_list("object_id", flat=True))
+
+    record = real_records("1.000253")[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        import_records([record, *real_records("1.001193", "2.002023")])
+    page = ProcedurePage.objects.get(code="1.000253")
+    decision, agency = page.status_changes.get().decision, page.implementing_agency
+    for target in (decision, page.field, page.level, agency):
+        assert str(page.pk) in users(target)
+
+    # An editor attaches the form's file; a later import under a new decision keeps it and moves the agency.
+    document = wagtail_factories.DocumentFactory(title="Mẫu A17")
+    forms = page.forms.raw_data
+    forms[0]["value"]["document"] = document.pk
+    page.forms = list(forms)
+    page.save_revision().publish()
+    changed = dict(record, agency="Công an cấp tỉnh", decision="77/QĐ-BCA")
+    with django_capture_on_commit_callbacks(execute=True):
+        report = import_records([changed])
+    assert report.counts()["updated"] == 1
+    page = ProcedurePage.objects.get(code="1.000253")
+    new_decision = AnnouncingDecision.objects.get(number="77/QĐ-BCA")
+    for target in (decision, new_decision, page.implementing_agency, document):
+        assert str(page.pk) in users(target)
+    assert str(page.pk) not in users(agency)
+
+    for page in ProcedurePage.objects.all():
+        ours = rows(page)
+        assert ours
+        ReferenceIndex.get_references_for_object(page).delete()
+        ReferenceIndex.create_or_update_for_object(page)
+        assert rows(page) == ours, page.code

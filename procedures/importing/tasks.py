@@ -1,26 +1,82 @@
 """Background work after an import commits: Wagtail's admin search index and reference index ("usage")
 for the pages it wrote, in one task (inline with the immediate task backend, in the worker otherwise)."""
 
-from django.db import transaction
+from collections import defaultdict
+
+from django.db import connection, transaction
 from django_tasks import task
+
+CHUNK = 500
 
 
 @task()
 def index_imported_pages(page_ids):
+    from modelcluster.models import get_all_child_relations
     from modelsearch.backends import get_search_backends
-    from wagtail.models import ReferenceIndex
 
     from procedures.models import ProcedurePage
 
-    for start in range(0, len(page_ids), 500):
+    # Child relations (status history, comments…) read once per chunk: the reference index walks them.
+    children = [rel.get_accessor_name() for rel in get_all_child_relations(ProcedurePage)]
+    for start in range(0, len(page_ids), CHUNK):
         pages = list(
-            ProcedurePage.objects.filter(pk__in=page_ids[start : start + 500]).select_related(
-                "field", "level", "implementing_agency", "online_service_kind"
-            )
+            ProcedurePage.objects.filter(pk__in=page_ids[start : start + CHUNK])
+            .select_related("field", "level", "implementing_agency", "online_service_kind")
+            .prefetch_related(*children)
         )
         with transaction.atomic():
-            for page in pages:
-                ReferenceIndex.create_or_update_for_object(page)
+            update_reference_index(pages)
             for backend in get_search_backends(with_auto_update=True):
                 backend.add_bulk(ProcedurePage, pages)
     return len(page_ids)
+
+
+def update_reference_index(objects):
+    """What `ReferenceIndex.create_or_update_for_object()` does for each object, for many objects of
+    one model at once: the same rows (Wagtail's own extraction of references), written with one read
+    of the existing rows, one insert and one delete instead of two or three queries per object."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    if not objects or not ReferenceIndex.is_indexed(type(objects[0])):
+        return
+    model = type(objects[0])
+    content_types = [
+        ContentType.objects.get_for_model(m, for_concrete_model=False)
+        for m in [model, *model._meta.get_parent_list()]
+    ]
+    content_type, base_content_type = content_types[0], content_types[-1]
+    known_types = {ct.id for ct in content_types}
+    # A reference: (to_content_type_id, to_object_id, model_path, content_path)
+    wanted = {str(obj.pk): set(ReferenceIndex._extract_references_from_object(obj)) for obj in objects}
+    existing = defaultdict(dict)
+    rows = ReferenceIndex.objects.filter(base_content_type=base_content_type, object_id__in=list(wanted))
+    for pk, type_id, object_id, *reference in rows.values_list(
+        "id", "content_type_id", "object_id", "to_content_type", "to_object_id", "model_path", "content_path"
+    ):
+        existing[object_id][tuple(reference)] = (type_id, pk)
+    new, stale = [], []
+    for object_id, references in wanted.items():
+        have = existing.get(object_id, {})
+        new += [
+            ReferenceIndex(
+                content_type=content_type,
+                base_content_type=base_content_type,
+                object_id=object_id,
+                to_content_type_id=to_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for to_type_id, to_object_id, model_path, content_path in references - have.keys()
+        ]
+        # As Wagtail does, a row recorded under a more specific model than this one is left alone.
+        stale += [
+            pk for ref, (type_id, pk) in have.items() if ref not in references and type_id in known_types
+        ]
+    ReferenceIndex.objects.bulk_create(
+        new, batch_size=1000, ignore_conflicts=connection.features.supports_ignore_conflicts
+    )
+    if stale:
+        ReferenceIndex.objects.filter(id__in=stale).delete()
