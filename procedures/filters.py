@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.functional import cached_property
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from procedures.models import ProcedurePage
 
@@ -109,6 +111,16 @@ class Facet:
     @property
     def selected_option(self):
         return next((o for o in self.options if o.selected), None)
+
+    def options_html(self):
+        """The <option> elements of the facet's select, built here rather than in the template: a city
+        catalogue has ~250 options on every catalogue page, and a template loop over them costs
+        several milliseconds."""
+        return format_html_join(
+            "",
+            '<option value="{}"{}>{} ({})</option>',
+            ((o.value, mark_safe(" selected") if o.selected else "", o.label, o.count) for o in self.options),
+        )
 
 
 class CatalogueQuery:

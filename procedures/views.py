@@ -328,7 +328,9 @@ def channel_rows(page):
 
 def _load_references(page):
     """Field, level, agency and online kind in one query instead of one query each."""
-    names = ("field", "level", "implementing_agency", "online_service_kind")
+    names = ProcedurePage.route_select_related
+    if all(name in page._state.fields_cache for name in names):  # routing read them already
+        return
     refs = (
         ProcedurePage.objects.filter(pk=page.pk)
         .select_related(*names)
@@ -344,7 +346,7 @@ def _load_references(page):
 
 def procedure_context(page, request):
     """Everything the procedure page template shows beyond the page's own fields."""
-    from home.models import WardHomePage
+    from home import navigation
 
     _load_references(page)
     settings = site_settings(request)
@@ -373,13 +375,7 @@ def procedure_context(page, request):
     other_levels = list(page.other_levels.all())
     levels = [page.level] + [lv for lv in other_levels if lv.pk != page.level_id]
     commune_level = any(lv.slug == COMMUNE_LEVEL_SLUG for lv in levels)
-    wards = []
-    if commune_level:
-        wards = list(
-            WardHomePage.objects.live()
-            .order_by("unit_kind", "unit_name")
-            .only("id", "slug", "title", "unit_kind", "unit_name")
-        )
+    wards = navigation.live_wards() if commune_level else []
 
     checklist = build_checklist(page, request.GET.get(P_CASE))
     print_mode = request.GET.get(P_PRINT) == "giay-to"

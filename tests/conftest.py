@@ -32,6 +32,17 @@ def pytest_report_header(config):
     return lines
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database it sees was rolled back or flushed, so
+    entries cached by an earlier test (site, menu, settings; see home.navigation) describe rows
+    that may no longer exist."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def es_client():
     """The real engine. Search tests fail, never skip, when it is missing."""

@@ -71,3 +71,43 @@ def test_renamed_ward_shows_its_new_name(client, tree):
     ward.title = "Phường Chí Linh Mới"
     ward.save_revision().publish()
     assert "Phường Chí Linh Mới</a>" in client.get(notice.url).content.decode()
+
+
+def test_site_settings_edit_shows_at_once(client, tree):
+    from home.models import SiteSettings
+
+    home, about, ward, notice = tree
+    client.get(notice.url)  # settings now cached
+    settings = SiteSettings.objects.get()
+    settings.unit_name = "Ủy ban nhân dân thành phố Chí Linh (đổi tên)"
+    settings.save()
+    assert "Ủy ban nhân dân thành phố Chí Linh (đổi tên)</h2>" in client.get(notice.url).content.decode()
+
+
+def test_site_changes_take_effect_at_once(client, tree):
+    from wagtail.models import Site
+
+    home, about, ward, notice = tree
+    assert client.get("/lich-tiep-cong-dan/", HTTP_HOST="localhost").status_code == 404
+    assert client.get("/phuong-sao-do/lich-tiep-cong-dan/", HTTP_HOST="localhost").status_code == 200
+    # The ward gets its own hostname: that host now serves the ward's subtree at its root.
+    Site.objects.create(hostname="saodo.localhost", port=80, root_page=ward, site_name="Sao Đỏ")
+    response = client.get("/lich-tiep-cong-dan/", HTTP_HOST="saodo.localhost")
+    assert response.status_code == 200 and "Lịch tiếp công dân" in response.content.decode()
+    Site.objects.filter(hostname="saodo.localhost").delete()
+    assert client.get("/lich-tiep-cong-dan/", HTTP_HOST="saodo.localhost").status_code == 404
+
+
+def test_shell_reads_no_site_wide_rows_when_warm(client, tree):
+    """Warm, a deep page costs its route (2 queries) and nothing for site, root, settings,
+    restrictions or breadcrumbs."""
+    home, about, ward, notice = tree
+    client.get(notice.url)  # creates the site's settings row, which clears the cache once
+    client.get(notice.url)
+    with CaptureQueriesContext(connection) as warm:
+        response = client.get(notice.url)
+    assert response.status_code == 200
+    tables = " ".join(q["sql"] for q in warm.captured_queries)
+    for table in ("wagtailcore_site", "home_sitesettings", "wagtailcore_pageviewrestriction", "home_homepage"):
+        assert table not in tables, [q["sql"][:400] for q in warm.captured_queries]
+    assert len(warm) == 2, [q["sql"][:120] for q in warm.captured_queries]

@@ -74,3 +74,33 @@ def test_a_page_with_its_own_routing_on_the_way_keeps_it(tree, monkeypatch):
     page, _queries = route_queries(home, "/phuong-sao-do/thong-bao/lich-tiep/")
     assert page.pk == notice.pk
     assert seen[0] == ["lich-tiep"]  # the section's own route ran, as Wagtail would run it
+
+
+def test_a_restriction_added_later_applies_at_once(client, tree):
+    home, ward, section, notice = tree
+    client.get("/phuong-sao-do/")  # creates the site's settings row, which clears the cache once
+    assert client.get("/phuong-sao-do/thong-bao/lich-tiep/").status_code == 200  # cached: no restrictions
+    restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/phuong-sao-do/thong-bao/lich-tiep/")
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert client.get("/phuong-sao-do/").status_code == 200  # above the restriction
+    restriction.delete()
+    assert client.get("/phuong-sao-do/thong-bao/lich-tiep/").status_code == 200
+
+
+def test_an_alias_of_a_private_page_is_private(client, tree):
+    home, ward, section, notice = tree
+    PageViewRestriction.objects.create(page=notice, restriction_type=PageViewRestriction.LOGIN)
+    notice.create_alias(parent=ward, update_slug="lich-tiep-ban-sao")
+    response = client.get("/phuong-sao-do/lich-tiep-ban-sao/")
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_breadcrumbs_from_the_route_match_the_tree(client, tree):
+    home, ward, section, notice = tree
+    html = client.get("/phuong-sao-do/thong-bao/lich-tiep/").content.decode()
+    crumbs = html.split('aria-label="Đường dẫn"', 1)[1].split("</nav>", 1)[0]
+    expected = ['href="/">Trang chủ<', 'href="/phuong-sao-do/">Phường Sao Đỏ<', 'href="/phuong-sao-do/thong-bao/">Thông báo<']
+    positions = [crumbs.find(part) for part in expected]
+    assert -1 not in positions and positions == sorted(positions), crumbs
+    assert 'aria-current="page">Lịch tiếp công dân tháng 12<' in crumbs

@@ -7,12 +7,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.restrictions import CachedViewRestrictionsMixin
+
 phone_validator = RegexValidator(
     r"^[0-9 .()+-]{3,20}$", "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, dấu gạch ngang hoặc +."
 )
 
 
-class HotlinePage(Page):
+class HotlinePage(CachedViewRestrictionsMixin, Page):
     """"Đường dây nóng" of the city or of one ward, maintained by that unit's editors."""
 
     intro = models.TextField(

@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.restrictions import CachedViewRestrictionsMixin
 from news.models.base import SocialMetaMixin, paginate_window
 from news.models.topics import Topic
 
@@ -72,7 +73,7 @@ def card_renditions():
     return get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_RENDITIONS)
 
 
-class NewsIndexPage(SocialMetaMixin, Page):
+class NewsIndexPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
     """The news section of the city or of one ward; lists its own articles, newest first."""
 
     intro = RichTextField("Giới thiệu", blank=True, features=RICH_TEXT_FEATURES)
@@ -126,7 +127,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class ArticlePage(SocialMetaMixin, Page):
+class ArticlePage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
     """One CCHC news article, exemplary-model story or Q&A."""
 
     date = models.DateField("Ngày đăng", default=timezone.localdate, db_index=True)

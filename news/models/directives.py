@@ -9,10 +9,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.restrictions import CachedViewRestrictionsMixin
 from news.models.base import SocialMetaMixin, paginate
 
 
-class DirectiveLibraryPage(SocialMetaMixin, Page):
+class DirectiveLibraryPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
     """The filterable library of directive documents of a unit."""
 
     intro = RichTextField("Giới thiệu", blank=True, features=RICH_TEXT_FEATURES)
@@ -82,7 +83,7 @@ class DirectiveLibraryPage(SocialMetaMixin, Page):
         return context
 
 
-class DirectiveDocumentPage(SocialMetaMixin, Page):
+class DirectiveDocumentPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
     """One directive document; the page title is its subject line ("trích yếu")."""
 
     class Level(models.TextChoices):

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.restrictions import CachedViewRestrictionsMixin
 from news import charts
 from news.models.base import SocialMetaMixin
 
@@ -37,7 +38,7 @@ class ReformIndicesPageForm(WagtailAdminPageForm):
         return valid
 
 
-class ReformIndicesPage(SocialMetaMixin, Page):
+class ReformIndicesPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
     intro = RichTextField("Giới thiệu", blank=True, features=RICH_TEXT_FEATURES)
     unit_label = models.CharField(
         "Đơn vị được đánh giá", max_length=200, blank=True, help_text="Ví dụ: UBND thành phố Chí Linh."

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.restrictions import CachedViewRestrictionsMixin
 from news import charts
 from news.models.base import SocialMetaMixin
 
@@ -162,7 +163,7 @@ def _fmt_rate(value):
     return "–" if value is None else f"{charts.fmt(value, 1)}%"
 
 
-class OneStopResultsPage(SocialMetaMixin, Page):
+class OneStopResultsPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
     """Publishes the one-stop results: every unit for one month (city), and a unit's last 12 months."""
 
     intro = RichTextField("Giới thiệu", blank=True, features=RICH_TEXT_FEATURES)

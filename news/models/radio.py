@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.restrictions import CachedViewRestrictionsMixin
 from news.audio import ALLOWED_EXTENSIONS, FORMATS, AudioError, inspect_audio
 from news.models.base import SocialMetaMixin, paginate
 
@@ -92,7 +93,7 @@ class AudioClip(index.Indexed, models.Model):
         return info
 
 
-class RadioColumnPage(SocialMetaMixin, Page):
+class RadioColumnPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
     """The radio column: newest episode first, with its player; the podcast feed is /podcast/."""
 
     intro = RichTextField("Giới thiệu", blank=True, features=RICH_TEXT_FEATURES)
@@ -134,7 +135,7 @@ class RadioEpisodePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class RadioEpisodePage(SocialMetaMixin, Page):
+class RadioEpisodePage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
     """One episode: audio, its transcript (required, for listeners who cannot hear it) and air date."""
 
     air_date = models.DateField("Ngày phát sóng", default=timezone.localdate, db_index=True)

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.restrictions import CachedViewRestrictionsMixin
 from procedures.blocks import ChannelBlock, DossierCaseBlock, FormBlock, LegalBasisBlock, StepBlock
 from procedures.models.reference import folded_slug
 
@@ -39,7 +40,7 @@ def derive_title(official_name):
     return cut.rstrip(" ,;:-") + "…"
 
 
-class ProcedureIndexPage(Page):
+class ProcedureIndexPage(CachedViewRestrictionsMixin, Page):
     """The catalogue: lists, filters and links every procedure page below it."""
 
     intro = RichTextField("Giới thiệu", blank=True, features=["bold", "italic", "link"])
@@ -61,7 +62,7 @@ class ProcedureIndexPage(Page):
         return context
 
 
-class ProcedurePage(Page):
+class ProcedurePage(CachedViewRestrictionsMixin, Page):
     """One administrative procedure ("thủ tục hành chính") as the national template publishes it."""
 
     class Status(models.TextChoices):
@@ -71,6 +72,8 @@ class ProcedurePage(Page):
         ABOLISHED = "abolished", "Bị bãi bỏ"
 
     IN_FORCE = (Status.NEW, Status.AMENDED)
+    # Read with the page when a URL is routed to it (home.routing): the page view shows them all.
+    route_select_related = ("field", "level", "implementing_agency", "online_service_kind")
 
     code = models.CharField(
         "Mã thủ tục",

@@ -5,10 +5,11 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.restrictions import CachedViewRestrictionsMixin
 from home.routing import DirectRouteMixin
 from home.sections import sections_for
 
@@ -82,8 +83,23 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "Thông tin cổng"
 
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, from the cache: the footer, contacts and hotlines are on every page."""
+        from home import navigation
 
-class HomePage(DirectRouteMixin, Page):
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return cls.for_site(site)  # raises DoesNotExist, as Wagtail's does
+            instance = navigation.cached(f"settings:{site.pk}", lambda: cls.for_site(site))
+            instance._request = request
+            setattr(request, attr_name, instance)
+        return getattr(request, attr_name)
+
+
+class HomePage(CachedViewRestrictionsMixin, DirectRouteMixin, Page):
     """The city portal's root page.
 
     Children are constrained by their own parent_page_types, so a domain app adds a section
@@ -107,7 +123,7 @@ class HomePage(DirectRouteMixin, Page):
         return context
 
 
-class WardHomePage(DirectRouteMixin, Page):
+class WardHomePage(CachedViewRestrictionsMixin, DirectRouteMixin, Page):
     """Home page of a ward (phường) or commune (xã) sub-site."""
 
     class UnitKind(models.TextChoices):
@@ -184,7 +200,7 @@ class WardHomePage(DirectRouteMixin, Page):
         return [line.strip() for line in self.former_names.splitlines() if line.strip()]
 
 
-class ContentPage(Page):
+class ContentPage(CachedViewRestrictionsMixin, Page):
     """A generic page: introduction, organisation, contacts, guidance."""
 
     lead = models.TextField("Tóm tắt", blank=True)

@@ -1,15 +1,18 @@
-"""The header's menu and the current ward, read from the cache.
+"""What every public page reads about the site, kept in the cache.
 
-Both are on every public page. Read from the tree they cost a query each (the menu's children
-query walks the home page's descendants: 7–12 ms at 20,000 articles on PostgreSQL), so they are
-kept in the cache, cleared whenever a page is published, unpublished, moved, saved or deleted,
-and at most five minutes old in any case (a cache shared between processes is cleared the same
-way; a process-local cache only lags by that timeout for changes made elsewhere).
+The site for the request's host, its root page, the header's menu, the wards, the site settings
+and where view restrictions are: read from the database they cost a query each on every page (the
+menu's children query walks the home page's descendants: 7–12 ms at 20,000 articles on
+PostgreSQL). They are kept in the cache, all cleared whenever a page is published, unpublished,
+moved, saved or deleted, or a site, its settings or a view restriction is saved or deleted, and at
+most five minutes old in any case (a cache shared between processes is cleared the same way; a
+process-local cache only lags by that timeout for changes made elsewhere).
 """
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 TIMEOUT = 300
@@ -33,13 +36,15 @@ def clear(**kwargs):
         cache.add(VERSION_KEY, 1, None)
 
 
-def _clear_for_page(sender, instance=None, **kwargs):
+def _clear_for_instance(sender, instance=None, **kwargs):
     # Page subclasses send the signals under their own class, so filter by instance.
-    if isinstance(instance, Page):
+    from home.models import SiteSettings
+
+    if isinstance(instance, (Page, Site, SiteSettings, PageViewRestriction)):
         clear()
 
 
-def _cached(name, build):
+def cached(name, build):
     key = _key(name)
     value = cache.get(key)
     if value is None:
@@ -50,14 +55,14 @@ def _cached(name, build):
 
 def site_root(site):
     """The site's root page, with only the fields the menu needs."""
-    return _cached(
+    return cached(
         f"root:{site.root_page_id}", lambda: Page.objects.only(*PAGE_FIELDS).get(pk=site.root_page_id)
     )
 
 
 def menu_items(root):
     """Live, public children of `root` shown in menus, in tree order."""
-    return _cached(
+    return cached(
         f"menu:{root.pk}",
         lambda: list(root.get_children().live().public().in_menu().only(*PAGE_FIELDS)),
     )
@@ -67,15 +72,66 @@ def ward_for_path(path):
     """The WardHomePage whose subtree holds the page at `path`, or None."""
     from home.models import WardHomePage
 
-    wards = _cached(
+    wards = cached(
         "wards",
         lambda: list(WardHomePage.objects.only(*PAGE_FIELDS, "unit_kind", "unit_name").order_by("-depth")),
     )
     return next((ward for ward in wards if path.startswith(ward.path)), None)
 
 
+def live_wards():
+    """Live ward and commune home pages in the order lists show them (unit kind, then name)."""
+    from home.models import WardHomePage
+
+    return cached(
+        "live-wards",
+        lambda: list(
+            WardHomePage.objects.live()
+            .order_by("unit_kind", "unit_name")
+            .only(*PAGE_FIELDS, "slug", "unit_kind", "unit_name")
+        ),
+    )
+
+
+_NO_SITE = "none"
+
+
+def site_for_host(hostname, port):
+    """Wagtail's own choice of site for hostname:port, with its root page already specific.
+
+    The root page's own fields are deferred (they load on first use): routing below the root only
+    needs its path, so a deep page is served without reading the root's row.
+    """
+
+    def build():
+        try:
+            site = get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return _NO_SITE
+        site.root_page = site.root_page.get_specific(deferred=True)
+        return site
+
+    site = cached(f"site:{hostname}:{port}", build)
+    return None if site == _NO_SITE else site
+
+
+def restriction_paths():
+    """Tree paths of the pages that carry a view restriction, and of every alias page.
+
+    A page below none of them has no restriction to check (Wagtail's check costs two queries per
+    page view); aliases are listed because their restrictions are their source page's.
+    """
+
+    def build():
+        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+        return tuple(sorted({*restricted, *aliases}))
+
+    return cached("restriction-paths", build)
+
+
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(clear, dispatch_uid=f"home.navigation.clear.{id(signal)}")
-    post_save.connect(_clear_for_page, dispatch_uid="home.navigation.clear.save")
-    post_delete.connect(_clear_for_page, dispatch_uid="home.navigation.clear.delete")
+    post_save.connect(_clear_for_instance, dispatch_uid="home.navigation.clear.save")
+    post_delete.connect(_clear_for_instance, dispatch_uid="home.navigation.clear.delete")

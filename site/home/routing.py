@@ -3,31 +3,69 @@
 Wagtail's `Page.route` walks the tree one level at a time: for /phuong-x/tin-tuc/bai-viet/ it reads
 each child and then its specific row (six queries, each a wide join). Site roots use this mixin: all
 pages whose url_path is a prefix of the request are read in one narrow query, and the last one's
-specific row in a second. The shortcut only applies when every page on the way routes the standard
+specific row in a second (with the relations its class names in `route_select_related`, which its
+page view needs anyway). The shortcut only applies when every page on the way routes the standard
 way; otherwise (and for any URL that is not a page, such as a missing slug) Wagtail's own routing
 runs, so 404s, custom routes and all checks stay Wagtail's.
+
+The pages on the way are kept on the request, so the breadcrumbs need no query of their own
+(home.templatetags.site_tags.breadcrumb_ancestors).
 """
 
 from wagtail.models import Page
 
+ANCESTORS_ATTR = "_route_ancestors"
+
 
 class DirectRouteMixin:
     def route(self, request, path_components):
+        if not path_components and self.get_deferred_fields():
+            # The cached site root has its own fields deferred (home.navigation.site_for_host):
+            # serving the root itself needs them all, in one query rather than one per field.
+            return type(self).objects.get(pk=self.pk).route(request, path_components)
         if len(path_components) < 2:  # one level costs the same either way
-            return super().route(request, path_components)
+            result = super().route(request, path_components)
+            if path_components:
+                _remember_ancestors(request, result.page, [self])
+            return result
         prefixes = [
             self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)
         ]
         found = {
             page.url_path: page
             for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).only(
-                "id", "url_path", "content_type_id", "path", "depth"
+                "id", "title", "url_path", "content_type_id", "path", "depth"
             )
         }
         chain = [found.get(prefix) for prefix in prefixes]
         if None in chain or any(not _routes_plainly(page) for page in chain[:-1]):
             return super().route(request, path_components)
-        return chain[-1].specific.route(request, [])
+        target = _specific(chain[-1])
+        _remember_ancestors(request, target, [self, *chain[:-1]])
+        return target.route(request, [])
+
+
+def _specific(page):
+    cls = page.specific_class
+    related = getattr(cls, "route_select_related", ())
+    if not related:
+        return page.specific
+    return cls.objects.select_related(*related).get(pk=page.pk)
+
+
+def _remember_ancestors(request, page, ancestors):
+    if request is not None and page is not None:
+        setattr(request, ANCESTORS_ATTR, (page.pk, ancestors))
+
+
+def ancestors_from_route(request, page):
+    """The pages from the site root down to `page`'s parent as routing read them, or None."""
+    remembered = getattr(request, ANCESTORS_ATTR, None)
+    if remembered and remembered[0] == page.pk:
+        ancestors = remembered[1]
+        if ancestors and ancestors[-1].depth == page.depth - 1:
+            return ancestors
+    return None
 
 
 def _routes_plainly(page):

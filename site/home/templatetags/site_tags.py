@@ -4,6 +4,7 @@ from django import template
 from wagtail.models import Site
 
 from home import navigation
+from home.routing import ancestors_from_route
 
 register = template.Library()
 
@@ -33,6 +34,15 @@ def current_ward(context):
     page = context.get("page")
     path = getattr(page, "path", None)
     return navigation.ward_for_path(path) if path else None
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page):
+    """The page's ancestors below the tree root: as routing read them, else from the tree."""
+    ancestors = ancestors_from_route(context.get("request"), page)
+    if ancestors and ancestors[0].depth == 2:
+        return ancestors
+    return list(page.get_ancestors())[1:]
 
 
 @register.filter
