@@ -202,6 +202,10 @@ class ArticlePage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
         verbose_name_plural = "Bài viết"
         ordering = ["-date", "-page_ptr_id"]
 
+    # Read with the article when a URL is routed to it (home.routing): the page and its social tags
+    # show the lead image.
+    route_select_related = ("lead_image",)
+
     def save(self, *args, **kwargs):
         if not self.publishing_unit and self.path:
             self.publishing_unit = publishing_unit_for(self)
