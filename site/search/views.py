@@ -58,13 +58,14 @@ def _query_string(params, **changes):
 
 
 def _toggle_links(result):
+    """Links that remove one selected filter (the "active filters" list); the facet form itself
+    needs no links."""
     params = result.params
     for facet in result.facets:
         current = params.filters.get(facet.param, [])
         for value in facet.values:
-            chosen = [v for v in current if v != value.value] if value.selected else current + [value.value]
-            value.url = _query_string(params, **{facet.param: chosen})
-        facet.clear_url = _query_string(params, **{facet.param: []})
+            if value.selected:
+                value.url = _query_string(params, **{facet.param: [v for v in current if v != value.value]})
 
 
 def _pages(result):
