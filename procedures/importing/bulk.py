@@ -127,19 +127,19 @@ def _prepare(page, changes, path, parent, page_type, user, now):
 
 
 def _insert_pages(pages):
+    # The wagtailcore_page rows, then the procedure rows that point to them (multi-table inheritance).
     base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-    bases = [Page(**{f.attname: getattr(page, f.attname) for f in base_fields}) for page in pages]
-    _insert_values(Page, bases)
-    for page, base in zip(pages, bases, strict=True):
-        page.pk = page.id = page.page_ptr_id = base.pk
+    for page, pk in zip(pages, _insert_values(Page, pages, base_fields), strict=True):
+        page.id = page.page_ptr_id = pk
         page._state.adding = False
         page._state.db = connection.alias
     _insert_values(ProcedurePage, pages, ProcedurePage._meta.local_concrete_fields)
 
 
 def _insert_values(model, objs, fields=None):
-    """One multi-row `INSERT … VALUES`, primary keys read back into `objs` when `fields` leaves the
-    key out (then the objects are new rows, as after bulk_create).
+    """One multi-row `INSERT … VALUES` of `fields` (default: all but the key) into `model`'s table.
+    Returns the new primary keys when the key is not among the fields, and sets them on objects of
+    `model` itself (as bulk_create does).
 
     Django 5.2's bulk_create sends many rows on PostgreSQL as `UNNEST` of one array per column, and
     psycopg builds those array literals in Python, escaping every double quote through a regex
@@ -147,7 +147,7 @@ def _insert_values(model, objs, fields=None):
     revision), that was about 5 ms per revision. Django's generic compiler keeps one parameter per
     value, quoted by psycopg's C code (0.9 ms). The values were validated when the import was planned."""
     if not objs:
-        return
+        return []
     meta = model._meta
     if fields is None:
         fields = [f for f in meta.concrete_fields if not f.primary_key]
@@ -155,11 +155,15 @@ def _insert_values(model, objs, fields=None):
     query = sql.InsertQuery(model)
     query.insert_values(fields, objs)
     rows = SQLInsertCompiler(query, connection, connection.alias).execute_sql(returning)
-    if returning:
-        for obj, (pk,) in zip(objs, rows, strict=True):
+    if not returning:
+        return []
+    pks = [pk for (pk,) in rows]
+    for obj, pk in zip(objs, pks, strict=True):
+        if type(obj) is model:
             obj.pk = pk
             obj._state.adding = False
             obj._state.db = connection.alias
+    return pks
 
 
 def _insert_children(batch):
