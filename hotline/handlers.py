@@ -48,17 +48,33 @@ def attachment_deleted(sender, instance, **kwargs):
 
 
 def hotline_page_for(page):
-    """The HotlinePage of the unit a page belongs to (its ward, else the city), or None."""
+    """The HotlinePage of the unit a page belongs to (its ward, else the city), or None.
+
+    On every home page and procedure page: the ward comes from the navigation cache and both
+    candidates are read in one query.
+    """
+    from django.db.models import Q
+
+    from home import navigation
     from home.models import WardHomePage
     from hotline.models import HotlinePage
 
     if page is None:
         return None
-    ward = page if isinstance(page, WardHomePage) else WardHomePage.objects.ancestor_of(page).first()
-    for unit in ([ward] if ward else []) + list(page.get_ancestors(inclusive=True).filter(depth=2)):
-        found = HotlinePage.objects.child_of(unit).live().first()
-        if found:
-            return found
+    ward = page if isinstance(page, WardHomePage) else navigation.ward_for_path(page.path)
+    units = [(ward.path, ward.depth)] if ward else []
+    if page.depth >= 2:
+        units.append((page.path[: 2 * HotlinePage.steplen], 2))  # the site's root
+    if not units:
+        return None
+    where = Q()
+    for path, depth in units:
+        where |= Q(path__startswith=path, depth=depth + 1)
+    found = list(HotlinePage.objects.live().filter(where).order_by("path"))
+    for path, _depth in units:
+        match = next((hotline for hotline in found if hotline.path.startswith(path)), None)
+        if match:
+            return match
     return None
 
 

@@ -1,5 +1,6 @@
 """Home-page sections: the city home shows its featured and latest news, a ward home its own latest."""
 
+from home.restrictions import public
 from news.models import ArticlePage, NewsIndexPage
 from news.models.articles import article_listing
 
@@ -9,7 +10,7 @@ WARD_LATEST = 4
 
 
 def _news_index(home):
-    return NewsIndexPage.objects.child_of(home).live().public().first()
+    return public(NewsIndexPage.objects.child_of(home).live()).first()
 
 
 def city_news(page, request):

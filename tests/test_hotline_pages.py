@@ -94,3 +94,22 @@ def test_procedure_pages_link_to_their_hotline_and_prefilled_form(db):
     )
     assert hotline.url in html and 'href="tel:02203882666"' in html
     assert "/phan-anh-kien-nghi/?thu-tuc=1.001193" in html
+
+
+def test_a_page_gets_its_wards_hotline_else_the_citys(db):
+    home, wards = make_site()
+    saodo, bentam = wards["phuong-sao-do"], wards["phuong-ben-tam"]
+    pages = {}
+    for unit, slug in ((home, "duong-day-nong"), (saodo, "duong-day-nong")):
+        page = HotlinePage(title="Đường dây nóng", slug=slug)
+        unit.add_child(instance=page)
+        page.save_revision().publish()
+        pages[unit.pk] = page
+    notice = saodo.add_child(instance=ContentPage(title="Thông báo", slug="thong-bao-hl"))
+    deeper = notice.add_child(instance=ContentPage(title="Lịch tiếp dân", slug="lich-tiep-hl"))
+    assert hotline_page_for(deeper).pk == pages[saodo.pk].pk  # below the ward: the ward's own
+    assert hotline_page_for(saodo).pk == pages[saodo.pk].pk
+    assert hotline_page_for(bentam).pk == pages[home.pk].pk  # a ward without one: the city's
+    assert hotline_page_for(home).pk == pages[home.pk].pk
+    pages[saodo.pk].unpublish()
+    assert hotline_page_for(deeper).pk == pages[home.pk].pk  # a draft is never shown

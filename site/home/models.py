@@ -9,7 +9,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.restrictions import CachedViewRestrictionsMixin
+from home.restrictions import CachedViewRestrictionsMixin, public
 from home.routing import DirectRouteMixin
 from home.sections import sections_for
 
@@ -118,7 +118,7 @@ class HomePage(CachedViewRestrictionsMixin, DirectRouteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["wards"] = WardHomePage.objects.child_of(self).live().public().order_by("unit_kind", "title")
+        context["wards"] = public(WardHomePage.objects.child_of(self).live()).order_by("unit_kind", "title")
         context["sections"] = sections_for("city", self, request)
         return context
 

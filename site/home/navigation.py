@@ -115,19 +115,28 @@ def site_for_host(hostname, port):
     return None if site == _NO_SITE else site
 
 
+def _restrictions():
+    def build():
+        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+        return {"restricted": tuple(sorted(set(restricted))), "aliases": tuple(sorted(set(aliases)))}
+
+    return cached("restrictions", build)
+
+
 def restriction_paths():
     """Tree paths of the pages that carry a view restriction, and of every alias page.
 
     A page below none of them has no restriction to check (Wagtail's check costs two queries per
     page view); aliases are listed because their restrictions are their source page's.
     """
+    found = _restrictions()
+    return found["restricted"] + found["aliases"]
 
-    def build():
-        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
-        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
-        return tuple(sorted({*restricted, *aliases}))
 
-    return cached("restriction-paths", build)
+def any_restriction():
+    """Whether any page carries a view restriction (if none, every live page is public)."""
+    return bool(_restrictions()["restricted"])
 
 
 def connect():

@@ -17,3 +17,8 @@ class CachedViewRestrictionsMixin:
         if any(path.startswith(restricted) for restricted in navigation.restriction_paths()):
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()
+
+
+def public(queryset):
+    """`queryset.public()` without its query for the list of restrictions when there is none."""
+    return queryset.public() if navigation.any_restriction() else queryset
