@@ -104,3 +104,15 @@ def test_breadcrumbs_from_the_route_match_the_tree(client, tree):
     positions = [crumbs.find(part) for part in expected]
     assert -1 not in positions and positions == sorted(positions), crumbs
     assert 'aria-current="page">Lịch tiếp công dân tháng 12<' in crumbs
+
+
+def test_every_page_type_of_ours_skips_the_restriction_query_only_when_safe():
+    """A new page type must take the mixin (else each of its views costs Wagtail's two queries)."""
+    from wagtail.models import get_page_models
+
+    from home.restrictions import CachedViewRestrictionsMixin
+
+    ours = [m for m in get_page_models() if m.__module__.split(".")[0] in {"home", "procedures", "news", "hotline"}]
+    assert len(ours) >= 10
+    missing = [m.__name__ for m in ours if not issubclass(m, CachedViewRestrictionsMixin)]
+    assert missing == []
