@@ -539,3 +539,34 @@ def test_usage_after_import_is_wagtails_own_reference_index(home, django_capture
         ReferenceIndex.get_references_for_object(page).delete()
         ReferenceIndex.create_or_update_for_object(page)
         assert rows(page) == ours, page.code
+
+
+def test_new_reference_rows_are_like_saved_snippets(home, django_capture_on_commit_callbacks, settings):
+    """Fields, agencies and decisions a file brings are written in one INSERT per kind; they get the
+    slugs SluggedName.save() gives (-2, -3 when taken) and, after the commit, their entries in
+    Wagtail's admin search index, as their post_save would have written."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.backends import get_search_backend
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
+    }
+    ProcedureField.objects.create(name="Tư pháp")  # takes the slug "tu-phap"
+    records = real_records("1.001193", "2.002023", "1.000253")
+    records[0]["field"], records[1]["field"] = "Tu phap", "TU-PHAP"
+    with django_capture_on_commit_callbacks(execute=True):
+        report = import_records(records)
+    assert report.counts()["created"] == 3
+    slugs = dict(ProcedureField.objects.values_list("name", "slug"))
+    assert (slugs["Tư pháp"], slugs["Tu phap"], slugs["TU-PHAP"]) == ("tu-phap", "tu-phap-2", "tu-phap-3")
+    agency = Agency.objects.get(name="Công an cấp Xã")
+    assert agency.slug == "cong-an-cap-xa"
+    decisions = list(AnnouncingDecision.objects.filter(number__in=[r["decision"] for r in records]))
+    assert len(decisions) == 3
+
+    entries = apps.get_model("wagtailsearch", "IndexEntry").objects
+    for obj in decisions:
+        assert entries.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+    backend = get_search_backend()
+    assert agency in list(backend.search("Công an", Agency))
+    assert ProcedureField.objects.get(name="Tu phap") in list(backend.search("phap", ProcedureField))

@@ -42,6 +42,7 @@ from procedures.models import (
     StatusChange,
 )
 from procedures.models.pages import derive_title, procedure_slug
+from procedures.models.reference import folded_slug
 
 __all__ = ["ImportReport", "apply_plan", "import_file", "import_records", "plan_appendix", "plan_records"]
 
@@ -223,31 +224,54 @@ class _References:
             out["quyết định công bố"] = new_decisions
         return out
 
-    def create_pending(self):
+    def create_pending(self) -> list:
+        """Write the new reference rows, one INSERT per kind (a first import brings hundreds), and
+        return them: Wagtail's admin search index, which their post_save would update one by one,
+        follows after the commit with the pages'. No other listener cares about a new row: nothing
+        refers to it yet."""
+        created = []
         for kind, names in self.pending.items():
             model = REFS[kind]
-            for key, name in names.items():
-                obj = model(name=name[:255])
+            objs = [model(name=name[:255]) for name in names.values()]
+            for obj in objs:
                 if kind == "level":
                     obj.sort_order = 60
-                obj.save()
-                self.known[kind][key] = obj
+            _give_slugs(model, objs)
+            model.objects.bulk_create(objs)
+            self.known[kind].update(zip(names, objs, strict=True))
+            created += objs
         self.pending.clear()
+        new = []
         for number, wanted in self.pending_decisions.items():
             decision = self.decisions.get(number)
             if decision is None:
-                decision = AnnouncingDecision.objects.create(
-                    number=number, date=wanted["date"], issuer=wanted["issuer"]
-                )
+                decision = AnnouncingDecision(number=number, date=wanted["date"], issuer=wanted["issuer"])
                 self.decisions[number] = decision
+                new.append(decision)
             elif (wanted["date"] and not decision.date) or (wanted["issuer"] and not decision.issuer):
                 decision.date = decision.date or wanted["date"]
                 decision.issuer = decision.issuer or wanted["issuer"]
                 decision.save(update_fields=["date", "issuer"])
+        AnnouncingDecision.objects.bulk_create(new)
         self.pending_decisions.clear()
+        return created + new
 
     def get(self, kind, key):
         return self.known[kind].get(key) if key else None
+
+
+def _give_slugs(model, objs):
+    """The slugs `SluggedName.save()` gives new rows (the folded name, then -2, -3… while taken),
+    with one read of the slugs in use instead of one query per row and try."""
+    taken = set(model.objects.values_list("slug", flat=True))
+    for obj in objs:
+        base = folded_slug(obj.name)
+        slug, n = base, 2
+        while slug in taken:
+            suffix = f"-{n}"  # the slug column holds 80 characters
+            slug, n = base[: 80 - len(suffix)] + suffix, n + 1
+        obj.slug = slug
+        taken.add(slug)
 
 
 # --- planning ----------------------------------------------------------------------------------------
@@ -871,8 +895,8 @@ def apply_plan(report: ImportReport, *, user=None, progress: Callable | None = N
     total, done = len(pages), 0
     refs = report.refs
     try:
-        with transaction.atomic(), _index_after_commit() as touched:
-            refs.create_pending()
+        with transaction.atomic(), _index_after_commit() as after:
+            after.snippets = refs.create_pending()
             index = ensure_index_page() if pages else None
             pages_by_key = {p.key: p.page for p in report.pages if p.page is not None}
             deferred, items, log_data = [], [], {}
@@ -890,7 +914,7 @@ def apply_plan(report: ImportReport, *, user=None, progress: Callable | None = N
                     deferred.append((planned, page, [s for s in planned.statuses if s not in now]))
 
             def created(page, count):
-                touched.add(page.pk)
+                after.pages.add(page.pk)
                 if progress:
                     progress(count, total, None)
 
@@ -909,7 +933,7 @@ def apply_plan(report: ImportReport, *, user=None, progress: Callable | None = N
                 _assign(page, planned, refs)
                 _add_statuses(page, planned.statuses, refs, pages_by_key)
                 _publish(page, planned, report, user, planned.statuses)
-                touched.add(page.pk)
+                after.pages.add(page.pk)
                 done += 1
                 if progress:
                     progress(done, total, planned)
@@ -931,24 +955,29 @@ def apply_plan(report: ImportReport, *, user=None, progress: Callable | None = N
 
 class _index_after_commit:
     """Wagtail's admin search index and reference index follow once the transaction has committed, in
-    one background task for all the pages (instead of one update per save: three per published page).
-    The portal's search queue and other publish listeners still hear every page_published signal."""
+    one background task for all the pages (`pages`: ids) and new reference rows (`snippets`: objects)
+    instead of one update per save (three per published page). The portal's search queue and other
+    publish listeners still hear every page_published signal."""
 
     def __enter__(self):
         from wagtail.signal_handlers import disable_reference_index_auto_update
 
-        self.touched = set()
+        self.pages, self.snippets = set(), []
         self.references = disable_reference_index_auto_update()  # thread-local
         self.references.__enter__()
-        return self.touched
+        return self
 
     def __exit__(self, exc_type, exc, tb):
         self.references.__exit__(exc_type, exc, tb)
-        if exc_type is None and self.touched:
+        if exc_type is None and (self.pages or self.snippets):
             from procedures.importing.tasks import index_imported_pages
 
-            page_ids = sorted(self.touched)
-            transaction.on_commit(lambda: index_imported_pages.enqueue(page_ids))
+            page_ids = sorted(self.pages)
+            snippets = defaultdict(list)  # JSON for a task queue: {"procedures.agency": [ids]}
+            for obj in self.snippets:
+                snippets[obj._meta.label_lower].append(obj.pk)
+            snippets = dict(snippets)
+            transaction.on_commit(lambda: index_imported_pages.enqueue(page_ids, snippets))
         return False
 
 

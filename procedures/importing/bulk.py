@@ -15,7 +15,7 @@ import contextlib
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import F, sql
 from django.db.models.sql.compiler import SQLInsertCompiler
 from django.utils import timezone
@@ -154,7 +154,9 @@ def _insert_values(model, objs, fields=None):
     returning = None if meta.pk in fields else [meta.pk]
     query = sql.InsertQuery(model)
     query.insert_values(fields, objs)
-    rows = SQLInsertCompiler(query, connection, connection.alias).execute_sql(returning)
+    # The connection itself, not the `django.db.connection` proxy: the compiler reads it per value.
+    db = connections[connection.alias]
+    rows = SQLInsertCompiler(query, db, db.alias).execute_sql(returning)
     if not returning:
         return []
     pks = [pk for (pk,) in rows]

@@ -1,9 +1,11 @@
 """Background work after an import commits: Wagtail's admin search index and reference index ("usage")
-for the pages it wrote, in one task (inline with the immediate task backend, in the worker otherwise)."""
+for the pages and reference rows it wrote, in one task (inline with the immediate task backend, in the
+worker otherwise)."""
 
 import copy
 from collections import defaultdict
 
+from django.apps import apps
 from django.db import connection, transaction
 from django_tasks import task
 
@@ -11,7 +13,8 @@ CHUNK = 500
 
 
 @task()
-def index_imported_pages(page_ids):
+def index_imported_pages(page_ids, snippets=None):
+    """page_ids: procedure pages; snippets: {"procedures.agency": [ids], …} of new reference rows."""
     from modelcluster.models import get_all_child_relations
     from modelsearch.backends import get_search_backends
 
@@ -31,7 +34,22 @@ def index_imported_pages(page_ids):
             update_reference_index(pages)
             for backend in get_search_backends(with_auto_update=True):
                 backend.add_bulk(ProcedurePage, pages)
+    for label, ids in (snippets or {}).items():
+        _index_snippets(apps.get_model(label), ids)
     return len(page_ids)
+
+
+def _index_snippets(model, ids):
+    """What their post_save would have done: Wagtail's admin search index and reference index."""
+    from modelsearch.backends import get_search_backends
+    from modelsearch.index import class_is_indexed
+
+    objects = list(model._default_manager.filter(pk__in=ids))
+    with transaction.atomic():
+        update_reference_index(objects)
+        if objects and class_is_indexed(model) and getattr(model, "search_auto_update", True):
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(model, objects)
 
 
 def update_reference_index(objects):
