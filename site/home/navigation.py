@@ -4,18 +4,22 @@ The site for the request's host, its root page, the header's menu, the wards, th
 and where view restrictions are: read from the database they cost a query each on every page (the
 menu's children query walks the home page's descendants: 7–12 ms at 20,000 articles on
 PostgreSQL). They are kept in the cache, all cleared whenever a page is published, unpublished,
-moved, saved or deleted, or a site, its settings or a view restriction is saved or deleted, and at
-most five minutes old in any case (a cache shared between processes is cleared the same way; a
-process-local cache only lags by that timeout for changes made elsewhere).
+moved, saved or deleted, or a site, its settings or a view restriction is saved or deleted. A cache
+shared between processes (Redis, REDIS_URL) is cleared for all of them and keeps entries at most five
+minutes; a process-local cache cannot hear about changes made in another process, so there entries
+live only LOCAL_TIMEOUT seconds (a new view restriction, for instance, reaches every process within
+that time).
 """
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 TIMEOUT = 300
+LOCAL_TIMEOUT = 5
 VERSION_KEY = "home:navigation:version"
 PAGE_FIELDS = ("id", "title", "url_path", "path", "depth", "live")
 
@@ -44,12 +48,16 @@ def _clear_for_instance(sender, instance=None, **kwargs):
         clear()
 
 
+def _process_local():
+    return isinstance(caches["default"], LocMemCache)
+
+
 def cached(name, build):
     key = _key(name)
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        cache.set(key, value, LOCAL_TIMEOUT if _process_local() else TIMEOUT)
     return value
 
 
