@@ -62,6 +62,28 @@ def test_highlight_terms_escapes_and_marks_original_words():
     assert highlight.highlight_terms(text, {"xyz"}) == ""
 
 
+def test_highlight_finds_every_written_form_at_its_place():
+    text = "ĐĂNG KÝ  khai sinh\n(đăng kí lại) dang ky; ký hiệu Kỳ, đang ký 1.001193 hộ,khai "
+    marks = highlight.term_marks(text, {"dang", "ki", "khai", "1.001193"})
+    assert [text[a:b] for a, b in marks] == [
+        "ĐĂNG", "KÝ", "khai", "đăng", "kí", "dang", "ky", "ký", "Kỳ", "đang", "ký", "1.001193", "khai",
+    ]  # fmt: skip
+    assert highlight.term_marks("khaing khai.sinh ky", {"khai", "ki"}) == [(17, 19)]
+    # Decomposed marks (NFD) and invisible characters: found word by word instead.
+    decomposed = "đa\u0306ng ky\u0301 kha\u200bi sinh"
+    assert [decomposed[a:b] for a, b in highlight.term_marks(decomposed, {"dang", "ki", "khai"})] == [
+        "đa\u0306ng", "ky\u0301", "kha\u200bi",
+    ]  # fmt: skip
+
+
+def test_typo_matching_only_when_a_word_is_unknown():
+    vocabulary = spelling.Vocabulary(["Đăng ký khai sinh", "Đăng ký kết hôn"])
+    assert not analysis.analyze("dang ky khai sinh", known=vocabulary).variants[0].fuzzy
+    assert analysis.analyze("dang ky khai sinhh", known=vocabulary).variants[0].fuzzy
+    assert not analysis.analyze("dang ky ket hun", known=vocabulary).variants[0].fuzzy  # 3 letters: no edits
+    assert analysis.analyze("dang ky khai sinh").variants[0].fuzzy  # no vocabulary: always
+
+
 def test_snippet_is_cut_around_the_densest_matches():
     text = (
         ("Bước 1: chuẩn bị hồ sơ theo quy định. " * 20)

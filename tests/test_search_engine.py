@@ -122,6 +122,48 @@ def test_facet_counts_match_the_results(clean_index):
     assert articles.hits[0].type_label == "Tin tức"
 
 
+def test_facet_counts_under_two_filters(clean_index):
+    """Each facet counts under the other facets' filters, whichever aggregation holds it."""
+    both = search("dang ky", field="Hộ tịch", type="procedure")
+    facets = {f.param: {v.value: v.count for v in f.values} for f in both.facets}
+    assert both.total > 0
+    assert facets["type"]["procedure"] == both.total
+    assert facets["field"]["Hộ tịch"] == both.total
+    assert facets["field"]["Đất đai"] == search("dang ky", field="Đất đai", type="procedure").total
+    for level, count in facets["level"].items():
+        assert search("dang ky", field="Hộ tịch", type="procedure", level=level).total == count
+    statuses = {
+        v.value: v.count
+        for f in search("dang ky", status="new").facets
+        if f.param == "status"
+        for v in f.values
+    }
+    assert statuses["new"] == search("dang ky", status="new").total
+
+
+def test_synonym_groups_are_read_again_only_after_an_edit(db, django_assert_num_queries):
+    from django.core.cache import cache
+
+    from search import synonyms
+
+    def known():
+        return any("đám cưới" in group for group in synonyms.load_groups())
+
+    groups = synonyms.load_groups()
+    with django_assert_num_queries(0):
+        assert synonyms.load_groups() == groups
+    synonym = SearchSynonym.objects.create(phrases="đám cưới\nđăng ký kết hôn")
+    assert known()
+    synonym.is_active = False
+    synonym.save()
+    assert not known()
+    SearchSynonym.objects.filter(pk=synonym.pk).update(is_active=True)  # sends no signal
+    cache.clear()  # an empty cache means "unknown": read again
+    assert known()
+    synonym.delete()
+    assert not known()
+
+
 def test_highlight_shows_the_original_vietnamese(clean_index):
     hit = search("dang ky ket hon").hits[0]
     assert hit.code == "1.000894"

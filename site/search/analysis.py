@@ -28,6 +28,11 @@ FILLER_PHRASES = [
     "tôi", "thì",
 ]  # fmt: skip
 _FILLERS = sorted({tuple(syllables(p)) for p in FILLER_PHRASES}, key=lambda words: (-len(words), words))
+# Filler phrases by the folded form of their first word (longest first), so each token of a query
+# is compared with the few phrases that can start there.
+_FILLERS_BY_FIRST = {}
+for _phrase in _FILLERS:
+    _FILLERS_BY_FIRST.setdefault(fold(_phrase[0]), []).append(_phrase)
 
 # Everyday request verbs and the verbs the catalogue uses for the same act: "xin giấy phép xây dựng"
 # is "cấp giấy phép xây dựng", "làm giấy khai sinh" is "đăng ký khai sinh", "làm lại" is "cấp lại".
@@ -58,6 +63,9 @@ class Variant:
     exact: bool  # carries diacritics: exact-diacritic matches get a boost
     kind: str = "original"  # original, verb (request verb mapped), correction (spelling), synonym
     weight: float = 1.0
+    # Worth matching with typos: some word of 4 letters or more is not a known title word (or no
+    # vocabulary was given). Fuzzy matching known words only added near-misses and cost the engine.
+    fuzzy: bool = True
 
     @property
     def synonym(self):
@@ -107,7 +115,7 @@ def strip_fillers(marked, folded):
     """Folded tokens without everyday filler words; all of them if nothing else is left."""
     content, i = [], 0
     while i < len(marked):
-        for phrase in _FILLERS:
+        for phrase in _FILLERS_BY_FIRST.get(folded[i], ()):
             if _is_filler_at(marked, folded, i, phrase):
                 i += len(phrase)
                 break
@@ -164,8 +172,10 @@ def verb_variants(text):
 WEIGHTS = {"original": 1.0, "verb": 0.95, "correction": 0.9, "synonym": 0.95}
 
 
-def analyze(raw, groups=(), corrections=()):
-    """Take a query apart. `corrections` are spelling-corrected forms (from the vocabulary) to try too."""
+def analyze(raw, groups=(), corrections=(), known=None):
+    """Take a query apart. `corrections` are spelling-corrected forms (from the vocabulary) to try too;
+    `known` (a container of folded words, the spelling vocabulary) tells which words need no typo
+    matching."""
     text = normalize((raw or "")[:MAX_QUERY_LENGTH]).strip()
     plan = QueryPlan(raw=raw or "", text=text)
     if not text:
@@ -193,6 +203,7 @@ def analyze(raw, groups=(), corrections=()):
                 exact=has_diacritics(variant_text) and (kind == "original" or has_diacritics(text)),
                 kind=kind,
                 weight=WEIGHTS[kind],
+                fuzzy=known is None or any(len(w) >= 4 and w not in known for w in content),
             )
         )
         return True

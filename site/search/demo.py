@@ -15,12 +15,14 @@ ORDER = 1000
 def ensure_synonyms(ctx):
     """The synonym groups the migration seeds, when the table is empty (a database flushed after
     migrating, as between transactional tests). Never re-adds groups an editor deleted one by one."""
+    from search import synonyms
     from search.models import SearchSynonym
 
     if SearchSynonym.objects.exists():
         return
     seed = importlib.import_module("search.migrations.0002_seed_synonyms").SEED
     SearchSynonym.objects.bulk_create(SearchSynonym(phrases=phrases, note=note) for phrases, note in seed)
+    synonyms.changed()  # bulk_create sends no signal
     ctx.log(f"Từ đồng nghĩa tìm kiếm: {len(seed)} nhóm mặc định")
 
 

@@ -41,14 +41,23 @@ def plan_for(text, groups=None):
     return analysis.analyze(text, synonyms.load_groups() if groups is None else groups)
 
 
-def _corrections(text):
-    if not text or not text.strip() or analysis.looks_like_code_only(text):
-        return []
+def _vocabulary():
     try:
-        return spelling.corrections(text)
+        return spelling.vocabulary()
     except Exception:  # the vocabulary is a help, never a reason to fail a search
         logger.exception("Spelling vocabulary unavailable")
+        return None
+
+
+def _corrections(text, vocabulary):
+    if vocabulary is None or not text or not text.strip() or analysis.looks_like_code_only(text):
         return []
+    try:
+        suggestion = vocabulary.suggest(text)
+    except Exception:
+        logger.exception("Spelling correction failed")
+        return []
+    return [suggestion] if suggestion else []
 
 
 def _run(plan, params, facets, engine_name=None):
@@ -68,8 +77,9 @@ def search(params, *, facets=True, groups=None, engine_name=None):
     """Search with the engine if it answers, else the database. `engine_name` forces one (benchmarks)."""
     started = time.perf_counter()
     groups = synonyms.load_groups() if groups is None else groups
-    corrections = _corrections(params.q)
-    plan = analysis.analyze(params.q, groups, corrections=corrections)
+    vocabulary = _vocabulary()
+    corrections = _corrections(params.q, vocabulary)
+    plan = analysis.analyze(params.q, groups, corrections=corrections, known=vocabulary)
     if plan.empty:
         result = SearchResult(engine="elasticsearch" if engine_available() else "database", params=params)
         result.degraded = engine.is_configured() and result.engine == "database"

@@ -4,13 +4,14 @@ Pages: Wagtail's publish, unpublish, move and delete signals, and privacy (view 
 Saving a draft sends none of them, and processing re-reads the live page anyway, so drafts never
 reach the index. Other models (published answers): their post_save/post_delete and the extra
 signals their adapter names. Snippets a document shows (a field, an agency): their post_save.
+Synonym groups: their saves and deletes renew the version the per-process copies are kept by.
 """
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search import indexing, registry
+from search import indexing, registry, synonyms
 
 
 def _on_published(sender, instance, **kwargs):
@@ -62,6 +63,10 @@ def _on_dependency_saved(sender, instance, **kwargs):
 
 def connect():
     from home.models import WardHomePage
+    from search.models import SearchSynonym
+
+    post_save.connect(synonyms.changed, sender=SearchSynonym, dispatch_uid="search_synonym_saved")
+    post_delete.connect(synonyms.changed, sender=SearchSynonym, dispatch_uid="search_synonym_deleted")
 
     post_save.connect(registry.forget_wards, sender=WardHomePage, dispatch_uid="search_wards_saved")
     post_delete.connect(registry.forget_wards, sender=WardHomePage, dispatch_uid="search_wards_deleted")

@@ -8,6 +8,8 @@ import unicodedata
 __all__ = [
     "expand_synonyms",
     "fold",
+    "fold_word",
+    "spelling_pattern",
     "has_diacritics",
     "looks_like_procedure_code",
     "matched_phrases",
@@ -67,6 +69,21 @@ def _build_fold_table():
 
 
 _FOLD_TABLE = _build_fold_table()
+
+
+def _build_spellings():
+    """Folded letter -> regex class of the characters that fold to it, both cases; y may fold to i."""
+    forms = {}
+    for cp, folded in _FOLD_TABLE.items():
+        if folded:
+            forms.setdefault(folded, set()).add(chr(cp))
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        forms.setdefault(letter, set()).update({letter, letter.upper()})
+    forms["i"] |= forms["y"]
+    return {letter: "[" + "".join(sorted(chars)) + "]" for letter, chars in forms.items()}
+
+
+_SPELLINGS = _build_spellings()
 
 # After folding: an open syllable whose only vowel is y right after a consonant onset
 # (ký/kí, lý/lí, mỹ/mĩ, quý/quí, công ty/công ti) is spelled with i. "uy", "ay", "yên", a bare
@@ -195,6 +212,17 @@ def fold(text: str) -> str:
         return ""
     cache = _fold_cache
     return " ".join([folded for t in text.split() if (folded := cache.get(t) or _fold_token(t))])
+
+
+def fold_word(word: str) -> str:
+    """fold() of one token without whitespace (a word, a code): a dictionary hit for known words."""
+    return _fold_cache.get(word) or _fold_token(word)
+
+
+def spelling_pattern(folded: str) -> str:
+    """A regular expression matching every written form that may fold to `folded` (a superset:
+    with and without marks, any case, y for i); callers confirm a match with fold()."""
+    return "".join(_SPELLINGS.get(ch) or re.escape(ch) for ch in folded)
 
 
 def search_text(text: str) -> str:
