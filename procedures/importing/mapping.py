@@ -196,13 +196,17 @@ _ISSUER_BY_SUFFIX = {
     "NHNN": "Ngân hàng Nhà nước Việt Nam", "BHXH": "Bảo hiểm xã hội Việt Nam", "BTTTT": "Bộ Thông tin và Truyền thông",
     "BKHCN": "Bộ Khoa học và Công nghệ", "BNG": "Bộ Ngoại giao", "BDTTG": "Bộ Dân tộc và Tôn giáo",
 }  # fmt: skip
-_SUFFIX_ISSUERS = sorted(_ISSUER_BY_SUFFIX.items(), key=lambda kv: -len(kv[0]))
+# Longest suffix first; "QH14" (a suffix and the term) counts too.
+_SUFFIX_ISSUERS = [
+    (suffix, issuer, re.compile(re.escape(suffix) + r"\d+"))
+    for suffix, issuer in sorted(_ISSUER_BY_SUFFIX.items(), key=lambda kv: -len(kv[0]))
+]
 
 
 def _issuer_from_number(number: str) -> str:
     tail = number.split("/")[-1]
-    for suffix, issuer in _SUFFIX_ISSUERS:
-        if tail == suffix or tail.endswith("-" + suffix) or re.fullmatch(re.escape(suffix) + r"\d+", tail):
+    for suffix, issuer, with_term in _SUFFIX_ISSUERS:
+        if tail == suffix or tail.endswith("-" + suffix) or with_term.fullmatch(tail):
             return issuer
     return ""
 
