@@ -238,17 +238,29 @@ HISTORY_FIELDS = (
 )  # fmt: skip
 
 
+REPLACED_FIELDS = (
+    "page__title", "page__code", "page__url_path", "page__path", "page__depth", "page__live", "page__slug",
+    "page__status",
+)  # fmt: skip
+
+
 def status_history(page):
-    """The status changes in time order, with their decisions and replacements, in one query."""
-    changes = sorted(
-        StatusChange.objects.filter(page=page)
-        .select_related("decision", "replacement")
-        .only(*HISTORY_FIELDS),
-        key=StatusChange.sort_key,
+    """The page's status changes in time order (with their decisions and replacements) and the live
+    procedures this page replaced, sorted by code: both from one query."""
+    rows = (
+        StatusChange.objects.filter(Q(page=page) | Q(replacement=page, kind=Status.REPLACED))
+        .select_related("decision", "replacement", "page")
+        .only(*HISTORY_FIELDS, *REPLACED_FIELDS)
     )
-    for change in changes:
-        change.when = change_date(change)
-    return changes
+    changes, replaced = [], {}
+    for change in rows:
+        if change.page_id == page.pk:
+            change.when = change_date(change)
+            changes.append(change)
+        elif change.page.live:
+            replaced[change.page_id] = change.page
+    changes.sort(key=StatusChange.sort_key)
+    return changes, sorted(replaced.values(), key=lambda p: (p.code, p.pk))
 
 
 def change_date(change):
@@ -355,19 +367,12 @@ def procedure_context(page, request):
     url = page.get_url(request) or page.url_path
     full_url = request.build_absolute_uri(url)
 
-    history = status_history(page)
+    history, replaces = status_history(page)
     latest = history[-1] if history else None
     replacement = None
     if latest and latest.kind == Status.REPLACED and latest.replacement and latest.replacement.live:
         replacement = latest.replacement
     last_amendment = next((c for c in reversed(history) if c.kind == Status.AMENDED), None)
-    replaces = list(
-        ProcedurePage.objects.live()
-        .filter(status_changes__kind=Status.REPLACED, status_changes__replacement=page)
-        .distinct()
-        .only("id", "title", "code", "url_path", "path", "depth", "status")
-        .order_by("code")
-    )
     related = list(
         page.related_procedures.live().only("id", "title", "code", "url_path", "path", "depth", "status")
     )
