@@ -10,11 +10,14 @@ same text under new codes 9.xxxxxx and a name suffix), serialized as one JSON fi
 `procedures.importing.apply.import_file` — the code behind `manage.py import_procedures` and the admin
 upload — in this process: plan (the dry run), then one transaction that creates every page as a
 published revision with its status-history entry and log entry, sends page_published (the portal's
-search queue and change alerts listen), and brings Wagtail's admin search index and reference index up
-to date once per page. Reported: wall time of the dry run, of the import, and of a second import of the
-same file (nothing to change), SQL queries per page, and where the time went (queries grouped by table).
-Elasticsearch is not contacted (ELASTICSEARCH_URL is unset), as in the embedded run; the search queue
-still writes its database copy.
+search queue and change alerts listen), and, after the commit, the task that brings Wagtail's admin
+search index and reference index up to date for the new pages and reference rows (inline: the
+immediate task backend). Reported: wall time of the dry run, of the import, and of a second import of
+the same file (nothing to change), each with the CPU time of this process and of its PostgreSQL
+backend (read from /proc; the sum hardly depends on the load of a shared machine, the wall time
+does); SQL queries per page; and where the time went (wall and CPU time of each part, queries by
+statement and table). Elasticsearch is not contacted (ELASTICSEARCH_URL is unset), as in the embedded
+run; the search queue still writes its database copy.
 """
 
 import argparse
