@@ -27,6 +27,7 @@ import io
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -43,17 +44,24 @@ def setup_django(database):
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
     os.environ["DEBUG"] = "false"
     os.environ["ELASTICSEARCH_URL"] = ""
-    os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="bench-import-var-")
+    var_dir = tempfile.mkdtemp(prefix="bench-import-var-")
+    os.environ["VAR_DIR"] = var_dir
     if database == "postgres":
         from bench.throwaway_db import create_postgres
 
-        cleanup = create_postgres("tthc_bench_import")
+        drop = create_postgres("tthc_bench_import")
     else:
         path = tempfile.mktemp(prefix="bench-import-", suffix=".sqlite3")
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
 
-        def cleanup():
+        def drop():
             Path(path).unlink(missing_ok=True)
+
+    def cleanup():
+        try:
+            drop()
+        finally:
+            shutil.rmtree(var_dir, ignore_errors=True)
 
     import django
 
