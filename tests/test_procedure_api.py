@@ -105,6 +105,7 @@ def test_bad_status_is_a_clear_error(catalogue, client):
 
 
 def test_queries_do_not_grow_with_the_page_size(catalogue, client):
+    client.get("/api/thu-tuc/?so-muc=1")  # the site's cached rows are read once, then warm
     with CaptureQueriesContext(connection) as small:
         client.get("/api/thu-tuc/?so-muc=2")
     with CaptureQueriesContext(connection) as large:

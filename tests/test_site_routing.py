@@ -118,14 +118,12 @@ def test_every_page_type_of_ours_skips_the_restriction_query_only_when_safe():
     assert missing == []
 
 
-def test_a_restriction_made_by_another_process_applies_within_the_local_timeout(client, tree, monkeypatch):
+def test_a_restriction_made_by_another_process_applies_within_the_local_timeout(client, tree, settings):
     """With a process-local cache no signal from another process arrives: entries expire instead."""
     import time
 
-    from home import navigation
-
     home, ward, section, notice = tree
-    monkeypatch.setattr(navigation, "LOCAL_TIMEOUT", 1)
+    settings.NAVIGATION_LOCAL_CACHE_SECONDS = 1
     client.get("/phuong-sao-do/")  # creates the site's settings row, which clears the cache once
     assert client.get("/phuong-sao-do/thong-bao/lich-tiep/").status_code == 200
     # bulk_create sends no post_save: what this process sees when another one adds the restriction.

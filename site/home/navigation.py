@@ -11,6 +11,7 @@ live only LOCAL_TIMEOUT seconds (a new view restriction, for instance, reaches e
 that time).
 """
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import post_delete, post_save
@@ -52,12 +53,17 @@ def _process_local():
     return isinstance(caches["default"], LocMemCache)
 
 
+def _local_timeout():
+    # The test settings lengthen it: a test process is the only one using its database.
+    return getattr(settings, "NAVIGATION_LOCAL_CACHE_SECONDS", LOCAL_TIMEOUT)
+
+
 def cached(name, build):
     key = _key(name)
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, LOCAL_TIMEOUT if _process_local() else TIMEOUT)
+        cache.set(key, value, _local_timeout() if _process_local() else TIMEOUT)
     return value
 
 

@@ -22,6 +22,9 @@ ELASTICSEARCH_INDEX_PREFIX = f"test_{_run_id}_{ELASTICSEARCH_INDEX_PREFIX}"
 # PostgreSQL; no test relies on admin search, and the citizen search has its own index.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Each test process is alone with its database, so cached site data need not expire within seconds
+# (home/navigation.py); expiry would make query counts depend on how long a test takes.
+NAVIGATION_LOCAL_CACHE_SECONDS = 300
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
