@@ -1,26 +1,40 @@
-"""Elasticsearch queries for the citizen search, built with elasticsearch.dsl on the server core.
+"""Elasticsearch queries for the citizen search, on the server core only.
 
 Ranking, strongest first: the exact procedure code; the query as a phrase in a title or in the
 keywords citizens use; all words present; syllable pairs adjacent ("khai sinh" as a pair, not "khai"
 here and "sinh" there); some words; fuzzy matches for typos. Everything runs on the folded copies;
 when the citizen typed diacritics, matches on the diacritics-kept copies add a boost. Each synonym
 variant is scored the same way and the best variant counts most (dis_max).
+
+Requests are plain dictionaries in the Query DSL, sent with the client: building them with
+elasticsearch.dsl objects and reading its response wrappers cost about 4 ms of CPU per search
+(the index itself is defined with elasticsearch.dsl in index.py).
 """
-
-import json
-
-from elasticsearch.dsl import A, Q, Search
 
 from search import engine, highlight, index, registry, rerank
 from search.results import FACET_SIZE, FACETS, Facet, FacetValue, Hit, SearchResult
 
 SHORT_FIELDS = ["title_fold^3", "keywords_fold^3", "tags_fold^0.5"]
-EXACT_FIELDS = ["title^3", "keywords^3", "body^0.4"]
+# Exact diacritics in the short fields only: bodies count through the folded phrase alone (all the
+# words scattered in a long body matched thousands of documents; the costliest searches were the
+# ones typed with marks, "cấp đổi thẻ căn cước" letting in 10,210 of 22,042 documents).
+EXACT_FIELDS = ["title^3", "keywords^3"]
 RERANK_FIELDS = ["type", "title", "keywords", "code", "status"]
 SOURCE_FIELDS = [
     "type", "title", "url", "code", "status", "status_label", "summary", "excerpt", "field", "level",
     "agency", "date",
 ]  # fmt: skip
+
+
+def _phrase(field, query, boost=None, slop=None):
+    if boost is None and slop is None:
+        return {"match_phrase": {field: query}}
+    options = {"query": query}
+    if slop is not None:
+        options["slop"] = slop
+    if boost is not None:
+        options["boost"] = boost
+    return {"match_phrase": {field: options}}
 
 
 def _variant_query(variant):
@@ -40,62 +54,72 @@ def _variant_query(variant):
     pairs = variant.bigrams()
     entry = [
         # all words, in the title, keywords and tags taken together
-        Q("multi_match", query=words, fields=SHORT_FIELDS, type="cross_fields", operator="and", boost=2.0),
+        {
+            "multi_match": {
+                "query": words,
+                "fields": SHORT_FIELDS,
+                "type": "cross_fields",
+                "operator": "and",
+                "boost": 2.0,
+            }
+        },
         # the whole request as a phrase
-        Q("match_phrase", title_fold={"query": words, "slop": 1, "boost": 6.0}),
-        Q("match_phrase", keywords_fold={"query": words, "slop": 0, "boost": 6.0}),
+        _phrase("title_fold", words, boost=6.0, slop=1),
+        _phrase("keywords_fold", words, boost=6.0, slop=0),
     ]
     if len(pairs) > 1:
         entry.append(
-            Q(
-                "constant_score",
-                filter=Q(
-                    "bool",
-                    should=[Q("match_phrase", title_fold=pair) for pair in pairs],
-                    minimum_should_match=2,
-                ),
-                boost=0.0,
-            )
+            {
+                "constant_score": {
+                    "filter": {
+                        "bool": {
+                            "should": [_phrase("title_fold", pair) for pair in pairs],
+                            "minimum_should_match": 2,
+                        }
+                    },
+                    "boost": 0.0,
+                }
+            }
         )
     if original:
-        entry += [
-            Q("match_phrase", body_fold={"query": words, "boost": 1.5}),
-            # most of the words in the short fields; with typos (one edit in words of 4-6 letters,
-            # two from 7) when a word of 4 letters or more is not a known title word. Shorter words
-            # are left to the spelling correction, which knows which syllables exist; expanding
-            # known words only found near-misses and was a fifth of the engine's time.
-            Q(
-                "multi_match",
-                query=words,
-                fields=["title_fold^2", "keywords_fold^2"],
-                minimum_should_match="2<75%",
-                boost=0.6,
-                **(
-                    {"fuzziness": "AUTO:4,7", "prefix_length": 1, "max_expansions": 10}
-                    if variant.fuzzy
-                    else {}
-                ),
-            ),
-        ]
+        # most of the words in the short fields; with typos (one edit in words of 4-6 letters, two
+        # from 7) when a word of 4 letters or more is not a known title word. Shorter words are
+        # left to the spelling correction, which knows which syllables exist; expanding known
+        # words only found near-misses and was a fifth of the engine's time.
+        most = {
+            "query": words,
+            "fields": ["title_fold^2", "keywords_fold^2"],
+            "minimum_should_match": "2<75%",
+            "boost": 0.6,
+        }
+        if variant.fuzzy:
+            most.update(fuzziness="AUTO:4,7", prefix_length=1, max_expansions=10)
+        entry += [_phrase("body_fold", words, boost=1.5), {"multi_match": most}]
         if full != words:
-            entry.append(Q("match_phrase", title_fold={"query": full, "slop": 0, "boost": 3.0}))
+            entry.append(_phrase("title_fold", full, boost=3.0, slop=0))
     if variant.exact:
         exact = variant.text.lower()
         entry.append(
-            Q("multi_match", query=exact, fields=EXACT_FIELDS, type="cross_fields", operator="and", boost=1.5)
+            {
+                "multi_match": {
+                    "query": exact,
+                    "fields": EXACT_FIELDS,
+                    "type": "cross_fields",
+                    "operator": "and",
+                    "boost": 1.5,
+                }
+            }
         )
-        entry.append(Q("match_phrase", title={"query": exact, "slop": 1, "boost": 3.0}))
+        entry.append(_phrase("title", exact, boost=3.0, slop=1))
     rank = []
     for pair in pairs:  # adjacent syllables: "khai sinh" as a word
-        rank.append(Q("match_phrase", title_fold={"query": pair, "boost": 1.5}))
+        rank.append(_phrase("title_fold", pair, boost=1.5))
         if original:
-            rank.append(Q("match_phrase", keywords_fold={"query": pair, "boost": 1.5}))
-    return Q(
-        "bool",
-        must=[Q("bool", should=entry, minimum_should_match=1)],
-        should=rank,
-        boost=variant.weight,
-    )
+            rank.append(_phrase("keywords_fold", pair, boost=1.5))
+    query = {"must": [{"bool": {"should": entry, "minimum_should_match": 1}}], "boost": variant.weight}
+    if rank:
+        query["should"] = rank
+    return {"bool": query}
 
 
 def text_query(plan):
@@ -103,15 +127,15 @@ def text_query(plan):
     scored = []
     if plan.code:
         code = plan.code.lower()
-        scored.append(Q("constant_score", filter=Q("term", code=code), boost=1000.0))
-        scored.append(Q("constant_score", filter=Q("prefix", code=code + "."), boost=500.0))
+        scored.append({"constant_score": {"filter": {"term": {"code": code}}, "boost": 1000.0}})
+        scored.append({"constant_score": {"filter": {"prefix": {"code": code + "."}}, "boost": 500.0}})
     if not plan.code_only:
         variants = [_variant_query(v) for v in plan.variants]
         if variants:
-            scored.append(Q("dis_max", queries=variants, tie_breaker=0.3))
+            scored.append({"dis_max": {"queries": variants, "tie_breaker": 0.3}})
     if not scored:
-        return Q("match_none")
-    return _weighted(Q("bool", should=scored, minimum_should_match=1))
+        return {"match_none": {}}
+    return _weighted({"bool": {"should": scored, "minimum_should_match": 1}})
 
 
 def _weighted(query):
@@ -131,36 +155,49 @@ def _weighted(query):
             )
     if not functions:
         return query
-    return Q("function_score", query=query, functions=functions, score_mode="multiply", boost_mode="multiply")
+    return {
+        "function_score": {
+            "query": query,
+            "functions": functions,
+            "score_mode": "multiply",
+            "boost_mode": "multiply",
+        }
+    }
 
 
 def _filter_clauses(field_filters, exclude=None):
-    return [Q("terms", **{field: values}) for field, values in field_filters.items() if field != exclude]
+    return [{"terms": {field: values}} for field, values in field_filters.items() if field != exclude]
 
 
 def _visibility(params):
     """Hidden statuses (abolished) stay out unless the citizen filters on a status."""
     if params.filters.get("status"):
         return []
-    return [Q("term", hidden=False)]
+    return [{"term": {"hidden": False}}]
 
 
-def _add_facet_aggs(s, field_filters, visibility):
+def _facet_aggs(field_filters, visibility):
     """Facet counts, each under the other facets' filters (multi-select); the status facet also
     counts hidden (abolished) documents. Facets under the same filters share one filter
     aggregation, and those under no filter are plain terms aggregations: with no filter chosen,
     one filter instead of six (each filter aggregation was a pass over the matching documents)."""
-    shared = {}  # filters (as JSON) -> (filter clauses, [(param, field)])
+    shared = {}  # filters -> (filter clauses, [(param, field)])
     for param, field, _ in FACETS:
         flt = _filter_clauses(field_filters, exclude=field)
         if field != "status":  # counts for every status, abolished included, so they can be asked for
             flt += visibility
-        key = json.dumps([q.to_dict() for q in flt], sort_keys=True)
-        shared.setdefault(key, (flt, []))[1].append((param, field))
+        shared.setdefault(repr(flt), (flt, []))[1].append((param, field))
+    aggs = {}
     for number, (flt, members) in enumerate(shared.values()):
-        parent = s.aggs.bucket(f"g{number}", A("filter", Q("bool", filter=flt))) if flt else s.aggs
-        for param, field in members:
-            parent.bucket(f"f_{param}", A("terms", field=field, size=FACET_SIZE, min_doc_count=1))
+        terms = {
+            f"f_{param}": {"terms": {"field": field, "size": FACET_SIZE, "min_doc_count": 1}}
+            for param, field in members
+        }
+        if flt:
+            aggs[f"g{number}"] = {"filter": {"bool": {"filter": flt}}, "aggs": terms}
+        else:
+            aggs.update(terms)
+    return aggs
 
 
 def _facet_buckets(aggs):
@@ -175,21 +212,28 @@ def _facet_buckets(aggs):
 
 
 def build_search(plan, params, *, facets=True, fields=None, window=None):
-    """The search request; `window` = (from, size) overrides the page (the rerank pass asks for more)."""
+    """The search request body; `window` = (from, size) overrides the page (the rerank pass asks for more)."""
     field_filters = params.field_filters()
     visibility = _visibility(params)
-    s = Search(using=engine.get_client(), index=index.alias_name())
+    start, size = window or (params.offset, params.per_page)
+    body = {
+        "query": text_query(plan),
+        "_source": fields or SOURCE_FIELDS,
+        "track_total_hits": True,
+        "from": start,
+        "size": size,
+    }
     # Filters go to post_filter so that each facet can count its values under the other filters.
-    s = s.query(text_query(plan))
     post = _filter_clauses(field_filters) + visibility
     if post:
-        s = s.post_filter(Q("bool", filter=post))
+        body["post_filter"] = {"bool": {"filter": post}}
     if facets:
-        _add_facet_aggs(s, field_filters, visibility)
-    s = s.source(fields or SOURCE_FIELDS)
-    start, size = window or (params.offset, params.per_page)
-    s = s.extra(track_total_hits=True, from_=start, size=size)
-    return s
+        body["aggs"] = _facet_aggs(field_filters, visibility)
+    return body
+
+
+def _execute(body):
+    return engine.get_client().search(index=index.alias_name(), body=body).body
 
 
 def _hit(key, score, source, plan, labels, status_labels):
@@ -224,8 +268,7 @@ def facets_from(response, params):
     hidden = set(registry.hidden_statuses())
     facets = []
     hidden_count = 0
-    aggs = getattr(response, "aggregations", None)
-    buckets = _facet_buckets(aggs.to_dict()) if aggs is not None else {}
+    buckets = _facet_buckets(response.get("aggregations") or {})
     for param, _field, heading in FACETS:
         if param not in buckets:
             continue
@@ -263,18 +306,21 @@ def search(plan, params, *, facets=True):
     result = SearchResult(engine="elasticsearch", params=params)
     end = params.offset + params.per_page
     if plan.code_only or end > rerank.RERANK_DEPTH:
-        response = build_search(plan, params, facets=facets).execute()
+        response = _execute(build_search(plan, params, facets=facets))
         result.hits = [
-            _hit(h.meta.id, h.meta.score, h.to_dict(), plan, labels, status_labels) for h in response
+            _hit(h["_id"], h["_score"], h["_source"], plan, labels, status_labels)
+            for h in response["hits"]["hits"]
         ]
     else:
-        response = build_search(
-            plan, params, facets=facets, fields=RERANK_FIELDS, window=(0, rerank.RERANK_DEPTH)
-        ).execute()
-        candidates = [{"id": h.meta.id, "score": h.meta.score or 0.0, **h.to_dict()} for h in response]
+        response = _execute(
+            build_search(plan, params, facets=facets, fields=RERANK_FIELDS, window=(0, rerank.RERANK_DEPTH))
+        )
+        candidates = [
+            {"id": h["_id"], "score": h["_score"] or 0.0, **h["_source"]} for h in response["hits"]["hits"]
+        ]
         page = rerank.rerank(plan, candidates)[params.offset : end]
         result.hits = _fetch_page(plan, page, labels, status_labels)
-    result.total = response.hits.total.value
+    result.total = response["hits"]["total"]["value"]
     if facets:
         result.facets, result.hidden_count = facets_from(response, params)
         if params.filters.get("status"):
@@ -301,29 +347,35 @@ def autocomplete(plan, limit=8):
     """Titles starting with, or containing a phrase starting with, what was typed so far."""
     should = []
     if plan.code:
-        should.append(Q("constant_score", filter=Q("prefix", code=plan.code.lower()), boost=100.0))
+        should.append({"constant_score": {"filter": {"prefix": {"code": plan.code.lower()}}, "boost": 100.0}})
     for variant in plan.variants[:3]:
         typed = " ".join(variant.tokens)
-        should.append(
-            Q("match_phrase_prefix", title_fold={"query": typed, "max_expansions": 30, "boost": 3.0})
-        )
-        should.append(Q("match_bool_prefix", title_fold={"query": typed, "operator": "and"}))
-        should.append(
-            Q("match_phrase_prefix", keywords_fold={"query": typed, "max_expansions": 30, "boost": 2.0})
-        )
+        should += [
+            {"match_phrase_prefix": {"title_fold": {"query": typed, "max_expansions": 30, "boost": 3.0}}},
+            {"match_bool_prefix": {"title_fold": {"query": typed, "operator": "and"}}},
+            {"match_phrase_prefix": {"keywords_fold": {"query": typed, "max_expansions": 30, "boost": 2.0}}},
+        ]
     if not should:
         return []
-    query = _weighted(Q("bool", should=should, minimum_should_match=1, filter=[Q("term", hidden=False)]))
-    s = Search(using=engine.get_client(), index=index.alias_name()).query(query)
-    s = s.source(["type", "title", "url", "code"]).extra(size=limit, track_total_hits=False)
+    query = _weighted(
+        {"bool": {"should": should, "minimum_should_match": 1, "filter": [{"term": {"hidden": False}}]}}
+    )
+    response = _execute(
+        {
+            "query": query,
+            "_source": ["type", "title", "url", "code"],
+            "size": limit,
+            "track_total_hits": False,
+        }
+    )
     labels = registry.type_labels()
     return [
         {
-            "title": h.title,
-            "url": h.url,
-            "code": getattr(h, "code", "") or "",
-            "type": h.type,
-            "type_label": labels.get(h.type, ""),
+            "title": h["_source"]["title"],
+            "url": h["_source"]["url"],
+            "code": h["_source"].get("code") or "",
+            "type": h["_source"]["type"],
+            "type_label": labels.get(h["_source"]["type"], ""),
         }
-        for h in s.execute()
+        for h in response["hits"]["hits"]
     ]
