@@ -128,6 +128,22 @@ def test_embedded_run_without_an_engine_finds_colloquial_queries(clean_index, cl
     assert facets["type"]["article"] == 1 and facets["field"]["Hộ tịch"] > 3
 
 
+def test_database_fallback_lets_in_what_the_engine_lets_in(clean_index, settings):
+    """Rows need the words together (title and keywords, a phrase, two word pairs, most words, or
+    the phrase in the body), not one word somewhere: 'Khai báo lưu trú cho người mới sinh sống'
+    holds "khai" and "sinh" but is no answer to "dang ky khai sinh"."""
+    from search import fallback, service
+    from search.models import SearchEntry
+
+    settings.ELASTICSEARCH_URL = None
+    assert codes(search("dang ky khai sinh"))[0] == "1.001193"
+    condition, aliases = fallback._matches(service.plan_for("dang ky khai sinh"))
+    rows = SearchEntry.objects.alias(**aliases).filter(condition, hidden=False)
+    found = set(rows.values_list("code", flat=True))
+    assert "1.001193" in found and "9.900001" not in found
+    assert search("dang ky khai sinh").total == rows.count()
+
+
 def test_database_fallback_hides_abolished_procedures_too(clean_index, settings):
     from procedures.models import ProcedurePage, StatusChange
 
