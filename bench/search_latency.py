@@ -15,7 +15,9 @@ lead, four paragraphs, ~2,000 characters each), all inserted as live pages. Then
   fallback      the search page with the engine switched off (database only), for reference
 
 Wall-clock times per request in milliseconds (p50/p95), after one warm-up round. The machine's load
-average is printed: other processes on a shared machine inflate the figures.
+average is printed: other processes on a shared machine inflate the figures. CPU time per request is
+printed too, being less sensitive to that load: this process's (Django, our Python) and the
+Elasticsearch node's (from its node stats: it includes whatever else the node served meanwhile).
 """
 
 import argparse
@@ -171,24 +173,48 @@ def add_articles(count, log):
         log(f"  {start + size} articles")
 
 
+def engine_cpu_ms():
+    """Total CPU time of the Elasticsearch node(s) so far, in ms (None when not available)."""
+    from search import engine
+
+    client = engine.get_client()
+    if client is None:
+        return None
+    try:
+        nodes = client.nodes.stats(metric="process", filter_path="nodes.*.process.cpu")["nodes"]
+    except Exception:
+        return None
+    return sum(node["process"]["cpu"]["total_in_millis"] for node in nodes.values())
+
+
 def timed_requests(client, urls, rounds):
+    """Wall-clock ms per request, and (our CPU ms, engine CPU ms) per request over the timed rounds."""
     for url in urls:  # warm-up round: templates, site root paths, engine caches
         client.get(url)
     samples = []
+    cpu_started, engine_started = time.process_time(), engine_cpu_ms()
     for _ in range(rounds):
         for url in urls:
             started = time.perf_counter()
             response = client.get(url)
             samples.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, (url, response.status_code)
-    return samples
+    ours = (time.process_time() - cpu_started) * 1000 / len(samples)
+    engine_now = engine_cpu_ms()
+    theirs = (
+        (engine_now - engine_started) / len(samples) if None not in (engine_now, engine_started) else None
+    )
+    return samples, (ours, theirs)
 
 
-def report(label, samples, target=None):
+def report(label, measured, target=None):
+    samples, (ours, theirs) = measured
     p50, p95 = statistics.median(samples), percentile(samples, 0.95)
     goal = f"   (target p95 ≤ {target} ms)" if target else ""
+    engine_cpu = f", engine {theirs:.1f}" if theirs is not None else ""
     print(
-        f"  {label:<28} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   max {max(samples):7.1f} ms   n={len(samples)}{goal}"
+        f"  {label:<28} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   max {max(samples):7.1f} ms   n={len(samples)}"
+        f"   CPU/request: ours {ours:.1f}{engine_cpu} ms{goal}"
     )
     return p50, p95
 
