@@ -155,6 +155,21 @@ def test_filters_by_field_level_agency_and_online_kind_with_counts(client, catal
     assert "Đã bị thay thế" not in names(both)
 
 
+def test_renamed_field_and_new_procedure_show_at_once(client, catalogue, procedures):
+    """Facet names come from the cache and the name order is remembered: edits must show at once."""
+    client.get(catalogue.url)
+    field = procedures["an_toan"].field
+    field.name = "Đất đai và môi trường"
+    field.save()
+    content = client.get(catalogue.url).content.decode()
+    assert re.search(r'<option value="dat-dai"[^>]*>Đất đai và môi trường \(1\)</option>', content), content
+    ProcedurePageFactory(parent=catalogue, code="1.009999", official_name="Ăn uống chung cư",
+                         field=field, level=procedures["an_toan"].level)  # fmt: skip
+    listed = names(client.get(catalogue.url).content.decode())
+    assert listed[0] == "Ăn uống chung cư" and listed[1] == "Cấp giấy chứng nhận"  # ă before c
+
+
+
 @pytest.mark.parametrize(
     "params",
     [

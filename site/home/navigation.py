@@ -14,6 +14,7 @@ that time).
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
@@ -33,12 +34,21 @@ def _key(name):
     return f"home:navigation:{version}:{name}"
 
 
-def clear(**kwargs):
-    """Drop every cached navigation entry (signal receiver, also called by bulk operations)."""
+def _bump():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet: nothing cached under a version
         cache.add(VERSION_KEY, 1, None)
+
+
+def clear(**kwargs):
+    """Drop every cached navigation entry (signal receiver, also called by bulk operations).
+
+    Again when the transaction commits: a request in another process may have cached the old rows
+    between the change and the commit.
+    """
+    _bump()
+    transaction.on_commit(_bump)
 
 
 def _clear_for_instance(sender, instance=None, **kwargs):
