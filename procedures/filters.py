@@ -109,10 +109,7 @@ def _build_collation():
 _COLLATION = _build_collation()
 
 
-@functools.lru_cache(maxsize=8192)
 def vietnamese_sort_key(text):
-    # Memoised: sorting a city catalogue by name translates ~2,000 long official names on every
-    # catalogue request (16 ms of CPU at 2,000 procedures); the names themselves rarely change.
     text = text or ""
     return (text.translate(_COLLATION), text.lower())
 
