@@ -1,7 +1,7 @@
 """Server time of the catalogue page (filters, counts, sort, pagination) and of procedure pages.
 
     .venv/bin/python bench/procedures_pages_bench.py [--procedures 2000] [--requests 200]
-        [--database sqlite|postgres] [--keep PATH] [--seed-only]
+        [--database sqlite|postgres] [--keep PATH | --keep-postgres NAME] [--seed-only]
 
 Method: a fresh database (a temporary SQLite file, or on PostgreSQL a separate database
 `tthc_bench_pages_<pid>` on the server of DATABASE_URL, dropped afterwards) is migrated and filled
@@ -35,7 +35,7 @@ DATA = BASE_DIR / "procedures" / "demo_data" / "procedures.json"
 TARGETS = {"procedure": 30.0, "catalogue": 60.0}
 
 
-def setup_django(database):
+def setup_django(database, keep_postgres=None):
     sys.path[:0] = [str(BASE_DIR), str(BASE_DIR / "site")]
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
     os.environ["DEBUG"] = "false"
@@ -45,7 +45,7 @@ def setup_django(database):
     if database == "postgres":
         from bench.throwaway_db import create_postgres
 
-        cleanup = create_postgres("tthc_bench_pages")
+        cleanup = create_postgres("tthc_bench_pages", keep=keep_postgres)
     else:
         path = os.environ.get("BENCH_SQLITE_PATH") or tempfile.mktemp(
             prefix="bench-pages-", suffix=".sqlite3"
@@ -374,6 +374,9 @@ def main():
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--database", choices=["sqlite", "postgres"], default=None)
     parser.add_argument("--keep", help="SQLite file to keep (and reuse) instead of a temporary one")
+    parser.add_argument(
+        "--keep-postgres", metavar="NAME", help="PostgreSQL database to keep (and reuse) on DATABASE_URL's server"
+    )
     parser.add_argument("--seed-only", action="store_true", help="only build the database (with --keep)")
     args = parser.parse_args()
     database = args.database or (
@@ -382,7 +385,9 @@ def main():
     if args.keep:
         database = "sqlite"
         os.environ["BENCH_SQLITE_PATH"] = str(Path(args.keep).resolve())
-    cleanup = setup_django(database)
+    if args.keep_postgres:
+        database = "postgres"
+    cleanup = setup_django(database, args.keep_postgres)
     try:
         from django.conf import settings
         from django.db import connection

@@ -60,6 +60,39 @@ def test_environment_switches_to_postgres_elasticsearch_and_media():
     assert media == "/srv/portal/media"
 
 
+PREPARE = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "o = s.DATABASES['default'].get('OPTIONS', {}); "
+    "print(o.get('server_side_binding'), o.get('prepare_threshold'))"
+)
+
+
+@pytest.mark.parametrize("flag,expected", [(None, "True 5"), ("false", "None None")])
+def test_postgres_statements_are_prepared_unless_switched_off(flag, expected):
+    env = {"DATABASE_URL": "postgres://portal:secret@db.internal:5433/portal"}
+    if flag is not None:
+        env["DATABASE_PREPARED_STATEMENTS"] = flag
+    result = run_python(PREPARE, DJANGO_SETTINGS_MODULE="config.settings.dev", **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == expected.split()
+
+
+@pytest.mark.django_db
+def test_a_repeated_query_runs_as_a_prepared_statement_on_postgres():
+    from django.db import connection
+    from wagtail.models import Page
+
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are a PostgreSQL setting")
+    root = Page.objects.first()
+    for _ in range(6):
+        assert Page.objects.filter(pk=root.pk).only("id", "path").get() == root
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s", ["%wagtailcore_page%"])
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('"wagtailcore_page"."path"' in sql for sql in prepared), prepared
+
+
 @pytest.mark.parametrize(
     "variable,value",
     [
@@ -70,6 +103,7 @@ def test_environment_switches_to_postgres_elasticsearch_and_media():
         ("ELASTICSEARCH_URL", "http://127.0.0.1:99999"),
         ("ELASTICSEARCH_TIMEOUT", "fast"),
         ("DEBUG", "maybe"),
+        ("DATABASE_PREPARED_STATEMENTS", "sometimes"),
     ],
 )
 def test_malformed_variable_stops_startup_with_one_line_naming_it(variable, value):

@@ -69,6 +69,7 @@ def database(name, default_sqlite_path):
     import dj_database_url
 
     value = get(name)
+    prepared = boolean("DATABASE_PREPARED_STATEMENTS", True)  # read (and checked) whatever the engine
     if value is None:
         # The embedded default must work on a fresh clone, where var/ does not exist yet.
         Path(default_sqlite_path).parent.mkdir(parents=True, exist_ok=True)
@@ -91,8 +92,15 @@ def database(name, default_sqlite_path):
         config = dj_database_url.parse(value, conn_max_age=60, conn_health_checks=True)
     except Exception as exc:  # dj-database-url raises several types for bad URLs
         raise ConfigError(f"{name} is malformed: {exc}") from None
-    if config["ENGINE"].endswith("postgresql") and not config.get("NAME"):
-        raise ConfigError(f"{name} has no database name (postgres://user@host:5432/NAME)")
+    if config["ENGINE"].endswith("postgresql"):
+        if not config.get("NAME"):
+            raise ConfigError(f"{name} has no database name (postgres://user@host:5432/NAME)")
+        if prepared:
+            # Parameters bound on the server let psycopg prepare a statement the fifth time it runs:
+            # the server then skips planning, about 1 ms for each of a page's joined queries.
+            # Off behind a pooler in transaction mode (PgBouncer < 1.21), which cannot keep them.
+            # Django leaves psycopg's threshold unset (no statement is ever prepared).
+            config.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
     return config
 
 
