@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
-from django.db.models import Count, Q
+from django.db.models import DEFERRED, Count, Q
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -338,22 +338,50 @@ def channel_rows(page):
     ]
 
 
+REFERENCES = (  # page attribute, kind in procedures.filters.reference_names()
+    ("field", "field"), ("level", "level"), ("implementing_agency", "agency"), ("online_service_kind", "kind"),
+)  # fmt: skip
+
+
+def _reference(names, model, kind, pk):
+    """The field, level, agency or online kind `pk` from the cached `names`
+    (procedures.filters.reference_names: slug, name and order set, anything else loads on use), or
+    None when the cache does not know it yet."""
+    entry = names[kind].get(pk)
+    if entry is None:
+        return None
+    slug, name, order = entry
+    known = {"id": pk, "slug": slug, "name": name, "sort_order": order}
+    fields = model._meta.concrete_fields
+    return model.from_db("default", [f.attname for f in fields], [known.get(f.attname, DEFERRED) for f in fields])
+
+
 def _load_references(page):
-    """Field, level, agency and online kind in one query instead of one query each."""
-    names = ProcedurePage.route_select_related
-    if all(name in page._state.fields_cache for name in names):  # routing read them already
-        return
-    refs = (
-        ProcedurePage.objects.filter(pk=page.pk)
-        .select_related(*names)
-        .only(*names, "field__name", "field__slug", "level__name", "level__slug", "level__sort_order",
-              "implementing_agency__name", "online_service_kind__name", "online_service_kind__slug",
-              "online_service_kind__is_full_online")  # fmt: skip
-        .first()
-    )
-    if refs is not None:
-        for name in names:
-            setattr(page, name, getattr(refs, name))
+    """Field, level, agency and online kind from the site cache instead of four joins."""
+    from procedures.filters import reference_names
+
+    names = reference_names()
+    for name, kind in REFERENCES:
+        pk = getattr(page, f"{name}_id")
+        if pk is not None and name not in page._state.fields_cache:
+            found = _reference(names, page._meta.get_field(name).related_model, kind, pk)
+            if found is not None:  # else Django reads it on first use
+                setattr(page, name, found)
+
+
+def other_levels(page):
+    """The page's other levels (a procedure done at several levels), in level order, by id from the
+    through table and the rest from the site cache."""
+    from procedures.filters import reference_names
+    from procedures.models import ProcedureLevel
+
+    through = ProcedurePage.other_levels.through
+    ids = list(through.objects.filter(procedurepage_id=page.pk).values_list("procedurelevel_id", flat=True))
+    names = reference_names() if ids else None
+    levels = [_reference(names, ProcedureLevel, "level", pk) for pk in ids]
+    if None in levels:  # a level newer than the cache
+        return list(page.other_levels.all())
+    return sorted(levels, key=lambda level: (level.sort_order, level.name))
 
 
 def procedure_context(page, request):
@@ -377,8 +405,7 @@ def procedure_context(page, request):
         page.related_procedures.live().only("id", "title", "code", "url_path", "path", "depth", "status")
     )
 
-    other_levels = list(page.other_levels.all())
-    levels = [page.level] + [lv for lv in other_levels if lv.pk != page.level_id]
+    levels = [page.level] + [lv for lv in other_levels(page) if lv.pk != page.level_id]
     commune_level = any(lv.slug == COMMUNE_LEVEL_SLUG for lv in levels)
     wards = navigation.live_wards() if commune_level else []
 

@@ -259,6 +259,7 @@ def test_every_template_field_is_saved_and_rendered(client, catalogue):
         source_note="Bộ Tư pháp",
     )
     page.other_levels.add(level("cap-tinh"))
+    page.save()  # a ParentalManyToManyField writes on save
     page.related_procedures.add(related)
     page.save_revision().publish()
     add_status_change(page, "amended", decision=decision, effective_date=datetime.date(2025, 7, 1),
@@ -581,3 +582,33 @@ def test_procedure_page_queries_do_not_grow_with_documents_history_or_related(
         assert _queries(client, small.url, **params) == _queries(client, large.url, **params)
         with django_assert_max_num_queries(30):
             client.get(large.url, params)
+
+
+def test_warm_procedure_page_reads_four_rows_sets_and_renamed_references_show_at_once(client, catalogue):
+    """Field, level, agency and online kind come from the site cache; routing reads the page itself
+    only (its sections are cached); what remains is history, related procedures and other levels."""
+    page = _big_procedure(catalogue, n_items=2, n_related=2, n_history=1)
+    page.other_levels.add(level("cap-tinh"))
+    page.save()  # a ParentalManyToManyField writes on save
+    _queries(client, page.url)  # warm the site cache like a running server
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(page.url)
+    sqls = [q["sql"] for q in ctx.captured_queries]
+    documents = [sql for sql in sqls if 'FROM "wagtaildocs_document"' in sql]
+    assert len(documents) == 2  # the forms to download and the dossier's forms (one read per stream field)
+    assert len(sqls) - len(documents) == 4, [sql[:150] for sql in sqls]
+
+    page.field.name = "Hộ tịch (tên mới)"
+    page.field.save()
+    page.implementing_agency.name = "UBND phường (tên mới)"
+    page.implementing_agency.save()
+    page.online_service_kind.name = "Toàn trình (tên mới)"
+    page.online_service_kind.save()
+    province = level("cap-tinh")
+    province.name = "Cấp tỉnh (tên mới)"
+    province.save()
+    content = client.get(page.url).content.decode()
+    for name in ("Hộ tịch (tên mới)", "UBND phường (tên mới)", "Toàn trình (tên mới)", "Cấp tỉnh (tên mới)"):
+        assert name in content, name
+    tags = content.split('aria-label="Phân loại"', 1)[1].split("</ul>", 1)[0]
+    assert tags.index(page.level.name) < tags.index("Cấp tỉnh (tên mới)")  # level order: own level, then others

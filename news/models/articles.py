@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from home import navigation
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.restrictions import CachedViewRestrictionsMixin
 from news.models.base import SocialMetaMixin, paginate_window
@@ -48,6 +49,8 @@ def without_own_restrictions(queryset):
     For the children of a page being shown this equals Wagtail's .public() (their ancestors' restrictions
     were checked when that page was served) and costs no extra query for the restriction list.
     """
+    if not navigation.any_restriction():  # none anywhere (cached): the subquery would cost planning time
+        return queryset
     # NOT EXISTS, not a LEFT JOIN … IS NULL: PostgreSQL misjudges the latter and sorts the whole index.
     return queryset.filter(~Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
 

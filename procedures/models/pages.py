@@ -72,8 +72,6 @@ class ProcedurePage(CachedViewRestrictionsMixin, Page):
         ABOLISHED = "abolished", "Bị bãi bỏ"
 
     IN_FORCE = (Status.NEW, Status.AMENDED)
-    # Read with the page when a URL is routed to it (home.routing): the page view shows them all.
-    route_select_related = ("field", "level", "implementing_agency", "online_service_kind")
 
     code = models.CharField(
         "Mã thủ tục",

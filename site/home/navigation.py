@@ -117,6 +117,45 @@ def live_wards():
     )
 
 
+BRANCH_FIELDS = ("id", "title", "url_path", "content_type_id", "path", "depth")
+MAX_BRANCHES = 5000
+
+
+def branches(root):
+    """The pages below `root` that have children (sections, indexes, wards; not the articles and
+    procedures under them) as {url_path: narrow Page}, or None on a tree with too many of them.
+
+    Routing finds the pages on the way to a deep page here and reads only the page itself.
+    """
+    fields = [f.attname for f in Page._meta.concrete_fields if f.attname in BRANCH_FIELDS]
+
+    def build():
+        rows = (
+            Page.objects.filter(path__startswith=root.path, depth__gt=root.depth, numchild__gt=0)
+            .order_by()
+            .values_list(*fields)[: MAX_BRANCHES + 1]
+        )
+        # Plain tuples: unpickling them on every request costs far less than model instances.
+        found = {row[fields.index("url_path")]: row for row in rows}
+        return None if len(found) > MAX_BRANCHES else found
+
+    found = cached(f"branches:{root.pk}", build)
+    if found is None:
+        return None
+    return _BranchPages(found, fields)
+
+
+class _BranchPages:
+    """Looks up one url_path at a time, making a Page (its other fields deferred) only when asked."""
+
+    def __init__(self, rows, fields):
+        self.rows, self.fields = rows, fields
+
+    def get(self, url_path):
+        row = self.rows.get(url_path)
+        return None if row is None else Page.from_db("default", self.fields, row)
+
+
 _NO_SITE = "none"
 
 

@@ -1,10 +1,12 @@
 """Routing a URL to a deep page in two queries instead of two per level.
 
 Wagtail's `Page.route` walks the tree one level at a time: for /phuong-x/tin-tuc/bai-viet/ it reads
-each child and then its specific row (six queries, each a wide join). Site roots use this mixin: all
-pages whose url_path is a prefix of the request are read in one narrow query, and the last one's
-specific row in a second (with the relations its class names in `route_select_related`, which its
-page view needs anyway). The shortcut only applies when every page on the way routes the standard
+each child and then its specific row (six queries, each a wide join). Site roots use this mixin.
+The pages on the way (those with children) are kept in the site cache with the menu; when the last
+page's parent admits a single page type, the last page is read as that type directly: one query
+(with the relations its class names in `route_select_related`, which its page view needs anyway).
+Otherwise all pages whose url_path is a prefix of the request are read in one narrow query, and the
+last one's specific row in a second. The shortcut only applies when every page on the way routes the standard
 way; otherwise (and for any URL that is not a page, such as a missing slug) Wagtail's own routing
 runs, so 404s, custom routes and all checks stay Wagtail's.
 
@@ -31,6 +33,9 @@ class DirectRouteMixin:
         prefixes = [
             self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)
         ]
+        found = _route_through_branches(self, request, path_components, prefixes)
+        if found is not None:
+            return found
         # By slug first: slugs are indexed, url_path is not (at 20,000 pages a url_path lookup is a
         # 9 ms sequential scan on PostgreSQL, the slug index answers in 0.1 ms).
         found = {
@@ -49,12 +54,44 @@ class DirectRouteMixin:
         return target.route(request, [])
 
 
+def _route_through_branches(root, request, path_components, prefixes):
+    """One query: the pages on the way come from the cached branch pages (home.navigation.branches),
+    and the page itself is read as its class when its parent admits only one page type (a catalogue
+    holds procedures, a news index articles). None when that does not apply or finds nothing: the
+    caller then routes as before, so a missing page still gets Wagtail's 404."""
+    from home import navigation
+
+    known = navigation.branches(root)
+    if known is None:
+        return None
+    chain = [known.get(prefix) for prefix in prefixes[:-1]]
+    if None in chain or any(not _routes_plainly(page) for page in chain):
+        return None
+    parent = chain[-1]
+    allowed = parent.specific_class.allowed_subpage_models()
+    if len(allowed) != 1:
+        return None
+    target = (
+        _specific_rows(allowed[0])
+        .filter(slug=path_components[-1], url_path=prefixes[-1], path__startswith=parent.path)
+        .first()
+    )
+    if target is None or target.depth != parent.depth + 1:
+        return None
+    _remember_ancestors(request, target, [root, *chain])
+    return target.route(request, [])
+
+
+def _specific_rows(cls):
+    related = getattr(cls, "route_select_related", ())
+    return cls.objects.select_related(*related) if related else cls.objects.all()
+
+
 def _specific(page):
     cls = page.specific_class
-    related = getattr(cls, "route_select_related", ())
-    if not related:
+    if not getattr(cls, "route_select_related", ()):
         return page.specific
-    return cls.objects.select_related(*related).get(pk=page.pk)
+    return _specific_rows(cls).get(pk=page.pk)
 
 
 def _remember_ancestors(request, page, ancestors):
