@@ -14,7 +14,8 @@ from django.db.models import DEFERRED, Count, Q
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
@@ -174,7 +175,7 @@ class Checklist:
     note: str = ""
     raw_choice: str = ""
 
-    @property
+    @cached_property
     def named_cases(self):
         return [c for c in self.cases if c.number is not None]
 
@@ -182,23 +183,23 @@ class Checklist:
     def has_choice(self):
         return len(self.named_cases) >= 2
 
-    @property
+    @cached_property
     def applicable(self):
         """Cases to print: the common parts plus the chosen case, or everything."""
         if self.selected is None:
             return self.cases
         return [c for c in self.cases if c.is_common or c is self.selected]
 
-    @property
+    @cached_property
     def items(self):
         return [item for case in self.applicable for item in case.items]
 
-    @property
+    @cached_property
     def has_counts(self):
         """Whether any shown paper says how many originals or copies (many published records do not)."""
         return any(item.originals is not None or item.copies is not None for item in self.items)
 
-    @property
+    @cached_property
     def forms_to_fill(self):
         return [item for item in self.items if item.is_form]
 
@@ -439,6 +440,7 @@ def procedure_context(page, request):
         "levels": levels,
         "commune_level": commune_level,
         "wards": wards,
+        "ward_options": ward_options_html(wards, ward),
         "ward": ward,
         "desk": desk,
         "checklist": checklist,
@@ -456,6 +458,17 @@ def procedure_context(page, request):
         "today": timezone.localdate(),
         "catalogue_url": _catalogue_url(page, request),
     }
+
+
+def ward_options_html(wards, chosen):
+    """The <option>s of a ward picker (two per commune-level page), built here: a template loop
+    over the city's wards costs more than the rest of the picker."""
+    chosen_pk = chosen.pk if chosen else None
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((w.slug, mark_safe(" selected") if w.pk == chosen_pk else "", w.title) for w in wards),
+    )
 
 
 def _catalogue_url(page, request):

@@ -111,3 +111,29 @@ def test_shell_reads_no_site_wide_rows_when_warm(client, tree):
     for table in ("wagtailcore_site", "home_sitesettings", "wagtailcore_pageviewrestriction", "home_homepage"):
         assert table not in tables, [q["sql"][:400] for q in warm.captured_queries]
     assert len(warm) == 2, [q["sql"][:120] for q in warm.captured_queries]
+
+
+def test_process_local_values_are_kept_until_cleared_expired_or_the_cache_is_emptied(settings):
+    """With the local-memory cache the values stay in the process (no pickling on each read); every
+    way an entry used to end still ends it."""
+    import time
+
+    from home import navigation
+
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"built": len(builds)}
+
+    first = navigation.cached("test-entry", build)
+    assert navigation.cached("test-entry", build) is first and len(builds) == 1
+    navigation.clear()  # a page, site or setting saved in this process
+    assert navigation.cached("test-entry", build) == {"built": 2}
+    cache.clear()  # the cache emptied under it (as between tests): the version starts anew
+    assert navigation.cached("test-entry", build) == {"built": 3}
+    settings.NAVIGATION_LOCAL_CACHE_SECONDS = 0.2
+    navigation.clear()
+    assert navigation.cached("test-entry", build) == {"built": 4}
+    time.sleep(0.3)
+    assert navigation.cached("test-entry", build) == {"built": 5}  # another process may have changed it

@@ -1,5 +1,7 @@
 """Site shell pages (city home, ward home, generic page) and the per-site contact settings."""
 
+import copy
+
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -93,7 +95,8 @@ class SiteSettings(BaseSiteSetting):
             site = Site.find_for_request(request)
             if site is None:
                 return cls.for_site(site)  # raises DoesNotExist, as Wagtail's does
-            instance = navigation.cached(f"settings:{site.pk}", lambda: cls.for_site(site))
+            # A copy: the cached instance is shared by this process's requests, this one gets _request.
+            instance = copy.copy(navigation.cached(f"settings:{site.pk}", lambda: cls.for_site(site)))
             instance._request = request
             setattr(request, attr_name, instance)
         return getattr(request, attr_name)

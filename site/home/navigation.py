@@ -1,15 +1,18 @@
 """What every public page reads about the site, kept in the cache.
 
-The site for the request's host, its root page, the header's menu, the wards, the site settings
-and where view restrictions are: read from the database they cost a query each on every page (the
-menu's children query walks the home page's descendants: 7–12 ms at 20,000 articles on
-PostgreSQL). They are kept in the cache, all cleared whenever a page is published, unpublished,
+The site for the request's host, its root page, the header's menu, the wards, the site settings,
+where view restrictions are and the sections routing passes through (plus, registered by the
+catalogue, the names of procedure fields, levels, agencies and online kinds): read from the database
+they cost a query each on every page (the menu's children query walks the home page's descendants:
+7–12 ms at 20,000 articles on PostgreSQL). They are kept in the cache, all cleared whenever a page is published, unpublished,
 moved, saved or deleted, or a site, its settings or a view restriction is saved or deleted. A cache
 shared between processes (Redis, REDIS_URL) is cleared for all of them and keeps entries at most five
 minutes; a process-local cache cannot hear about changes made in another process, so there entries
 live only LOCAL_TIMEOUT seconds (a new view restriction, for instance, reaches every process within
 that time).
 """
+
+import time
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -26,19 +29,20 @@ VERSION_KEY = "home:navigation:version"
 PAGE_FIELDS = ("id", "title", "url_path", "path", "depth", "live")
 
 
-def _key(name):
+def _version():
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, None)
-    return f"home:navigation:{version}:{name}"
+        # Not 1: after the cache itself is emptied the numbering must not meet values kept in _LOCAL.
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        version = cache.get(VERSION_KEY)
+    return version
 
 
 def _bump():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet: nothing cached under a version
-        cache.add(VERSION_KEY, 1, None)
+        cache.add(VERSION_KEY, time.time_ns(), None)
 
 
 def clear(**kwargs):
@@ -68,12 +72,28 @@ def _local_timeout():
     return getattr(settings, "NAVIGATION_LOCAL_CACHE_SECONDS", LOCAL_TIMEOUT)
 
 
+# With a process-local cache the values themselves stay in this dict, {name: (version, expiry, value)}:
+# the local-memory backend would pickle them on every read (about a millisecond a page). Only the
+# version number is read from the cache, so clear() reaches them as before. Callers must not change
+# what they are given (it is shared by the requests of this process).
+_LOCAL = {}
+
+
 def cached(name, build):
-    key = _key(name)
+    version = _version()
+    if _process_local():
+        kept = _LOCAL.get(name)
+        now = time.monotonic()
+        if kept is not None and kept[0] == version and kept[1] > now:
+            return kept[2]
+        value = build()
+        _LOCAL[name] = (version, now + _local_timeout(), value)
+        return value
+    key = f"home:navigation:{version}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, _local_timeout() if _process_local() else TIMEOUT)
+        cache.set(key, value, TIMEOUT)
     return value
 
 
@@ -137,10 +157,10 @@ def branches(root):
         )
         # Plain tuples: unpickling them on every request costs far less than model instances.
         found = {row[fields.index("url_path")]: row for row in rows}
-        return None if len(found) > MAX_BRANCHES else found
+        return False if len(found) > MAX_BRANCHES else found  # False, not None: cacheable
 
     found = cached(f"branches:{root.pk}", build)
-    if found is None:
+    if found is False:
         return None
     return _BranchPages(found, fields)
 
