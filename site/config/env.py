@@ -99,8 +99,10 @@ def database(name, default_sqlite_path):
             # Parameters bound on the server let psycopg prepare a statement the fifth time it runs:
             # the server then skips planning, about 1 ms for each of a page's joined queries.
             # Off behind a pooler in transaction mode (PgBouncer < 1.21), which cannot keep them.
-            # Django leaves psycopg's threshold unset (no statement is ever prepared).
+            # Django leaves psycopg's threshold unset (no statement is ever prepared). The engine
+            # keeps tree-prefix (LIKE) queries unprepared: see config/postgresql/base.py.
             config.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+            config["ENGINE"] = "config.postgresql"
     return config
 
 
