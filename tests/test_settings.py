@@ -91,12 +91,12 @@ def test_a_repeated_query_runs_as_a_prepared_statement_on_postgres():
     for _ in range(6):
         assert Page.objects.filter(pk=root.pk).only("id", "path").get() == root
         # A tree query: a generic plan could not use the path index (config/postgresql/base.py).
-        list(root.get_descendants().only("id", "numchild"))
+        list(root.get_descendants().only("id", "draft_title"))
     with connection.cursor() as cursor:
-        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s", ["%wagtailcore_page%"])
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE statement ~ %s", ["wagtailcore_page"])
         prepared = [row[0] for row in cursor.fetchall()]
     assert any('"wagtailcore_page"."path"' in sql for sql in prepared), prepared
-    assert not any("numchild" in sql for sql in prepared), prepared
+    assert not any("LIKE" in sql for sql in prepared), prepared  # this one, or any other test's
 
 
 @pytest.mark.parametrize(
