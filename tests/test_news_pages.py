@@ -262,3 +262,43 @@ def test_a_private_article_stays_out_of_listings_sections_related_and_feeds(clie
     for url in ["/tin-tuc/", "/tin-tuc/?chu-de=co-che-mot-cua", "/", "/rss/",
                 "/tin-tuc/tren-98-ho-so-duoc-giai-quyet-dung-han-trong-quy-i/"]:
         assert article.title not in client.get(url).content.decode(), url
+
+
+def test_article_shows_its_topics_procedures_and_documents_read_in_few_queries(client, news_demo):  # noqa: F811
+    """Topics, related procedures and citing documents: ids in one query, topics from the site cache,
+    pages only for a kind that has any; renamed topics and unpublished links show at once."""
+    from procedures.factories import ProcedureIndexPageFactory, ProcedurePageFactory
+
+    index = NewsIndexPage.objects.child_of(news_demo.home).get()
+    catalogue = ProcedureIndexPageFactory(parent=news_demo.home, title="Thủ tục hành chính", slug="thu-tuc-lk")
+    shown = ProcedurePageFactory(parent=catalogue, code="1.000001", title="Đăng ký khai sinh")
+    hidden = ProcedurePageFactory(parent=catalogue, code="1.000002", title="Thủ tục đã ngừng đăng")
+    hidden.unpublish()
+    topic = Topic.objects.get(slug="co-che-mot-cua")
+    article = ArticlePageFactory(parent=index, title="Một cửa liên thông khai sinh", slug="mot-cua-lien-thong-lk")
+    article.topics.set([topic])
+    article.related_procedures.set([shown, hidden])
+    article.save()
+    document = DirectiveDocumentPage.objects.live().first()
+    document.related_articles.add(article)
+    document.save()
+
+    client.get(article.url)  # warm the site cache like a running server
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(article.url).content.decode()
+    # route, linked ids, related articles by topic, the procedures, the documents
+    assert len(queries) == 5, [q["sql"][:120] for q in queries.captured_queries]
+    assert f">{topic.name}</a>" in html
+    assert "Đăng ký khai sinh" in html and "(mã 1.000001)" in html
+    assert "Thủ tục đã ngừng đăng" not in html
+    assert f"số {document.number}</a>" in html
+
+    topic.name = "Một cửa, một cửa liên thông (tên mới)"
+    topic.save()
+    assert "Một cửa, một cửa liên thông (tên mới)</a>" in client.get(article.url).content.decode()
+
+    plain = ArticlePageFactory(parent=index, title="Tin không liên kết", slug="tin-khong-lien-ket-lk")
+    client.get(plain.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(plain.url).status_code == 200
+    assert len(queries) == 2  # route and linked ids: no topic, so no related articles either

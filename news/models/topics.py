@@ -41,6 +41,14 @@ class Topic(index.Indexed, models.Model):
         return self.name
 
 
+def all_topics():
+    """Every topic in display order, from the site cache (cleared when a topic is saved or deleted,
+    see news.apps)."""
+    from home import navigation
+
+    return navigation.cached("news-topics", lambda: list(Topic.objects.all()))
+
+
 def ensure_default_topics():
     """Create the plan's topics that are missing (a flushed test database has none)."""
     existing = set(Topic.objects.values_list("slug", flat=True))
