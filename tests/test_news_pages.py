@@ -302,3 +302,18 @@ def test_article_shows_its_topics_procedures_and_documents_read_in_few_queries(c
     with CaptureQueriesContext(connection) as queries:
         assert client.get(plain.url).status_code == 200
     assert len(queries) == 2  # route and linked ids: no topic, so no related articles either
+
+
+def test_article_preview_shows_the_links_held_in_memory(client, news_demo, rf):  # noqa: F811
+    """A preview (or revision) holds its topics and related procedures in memory, not in the tables."""
+    index = NewsIndexPage.objects.child_of(news_demo.home).get()
+    article = ArticlePageFactory(parent=index, title="Bản nháp có chủ đề", slug="ban-nhap-co-chu-de-lk")
+    topic = Topic.objects.get(slug="hoi-dap")
+    draft = article.with_content_json(article.serializable_data())
+    draft.topics = [topic]  # chosen in the editor, not saved yet
+    assert not hasattr(draft.topics.all(), "query")
+    request = rf.get(article.url)
+    request.user = None
+    context = draft.get_context(request)
+    assert context["article_topics"] == [topic]
+    assert not ArticlePage.objects.get(pk=article.pk).topics.exists()
