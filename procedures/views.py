@@ -376,6 +376,9 @@ def other_levels(page):
     from procedures.filters import reference_names
     from procedures.models import ProcedureLevel
 
+    held = page.other_levels.all()
+    if not hasattr(held, "query"):  # a preview: the levels chosen in the editor are held in memory
+        return sorted(held, key=lambda level: (level.sort_order, level.name))
     through = ProcedurePage.other_levels.through
     ids = list(through.objects.filter(procedurepage_id=page.pk).values_list("procedurelevel_id", flat=True))
     names = reference_names() if ids else None
@@ -402,9 +405,11 @@ def procedure_context(page, request):
     if latest and latest.kind == Status.REPLACED and latest.replacement and latest.replacement.live:
         replacement = latest.replacement
     last_amendment = next((c for c in reversed(history) if c.kind == Status.AMENDED), None)
-    related = list(
-        page.related_procedures.live().only("id", "title", "code", "url_path", "path", "depth", "status")
-    )
+    related = page.related_procedures.all()
+    if hasattr(related, "query"):
+        related = list(related.live().only("id", "title", "code", "url_path", "path", "depth", "status"))
+    else:  # a preview: the related procedures chosen in the editor are held in memory
+        related = [p for p in related if p.live]
 
     levels = [page.level] + [lv for lv in other_levels(page) if lv.pk != page.level_id]
     commune_level = any(lv.slug == COMMUNE_LEVEL_SLUG for lv in levels)

@@ -612,3 +612,20 @@ def test_warm_procedure_page_reads_four_rows_sets_and_renamed_references_show_at
         assert name in content, name
     tags = content.split('aria-label="Phân loại"', 1)[1].split("</ul>", 1)[0]
     assert tags.index(page.level.name) < tags.index("Cấp tỉnh (tên mới)")  # level order: own level, then others
+
+
+def test_procedure_preview_shows_the_levels_and_related_procedures_chosen_in_the_editor(catalogue, rf):
+    """A preview holds its other levels and related procedures in memory, not in the through tables."""
+    from procedures.views import procedure_context
+
+    page = ProcedurePageFactory(parent=catalogue, level=level("cap-xa"))
+    other = ProcedurePageFactory(parent=catalogue, title="Thủ tục liên quan trong bản nháp")
+    draft = page.with_content_json(page.serializable_data())
+    draft.other_levels = [level("cap-tinh")]
+    draft.related_procedures = [other]
+    request = rf.get(page.url)
+    request.user = None
+    context = procedure_context(draft, request)
+    assert [lv.slug for lv in context["levels"]] == ["cap-xa", "cap-tinh"]
+    assert [p.pk for p in context["related"]] == [other.pk]
+    assert not ProcedurePage.objects.get(pk=page.pk).other_levels.exists()

@@ -4,12 +4,12 @@ The site for the request's host, its root page, the header's menu, the wards, th
 where view restrictions are and the sections routing passes through (plus, registered by the
 catalogue, the names of procedure fields, levels, agencies and online kinds): read from the database
 they cost a query each on every page (the menu's children query walks the home page's descendants:
-7–12 ms at 20,000 articles on PostgreSQL). They are kept in the cache, all cleared whenever a page is published, unpublished,
-moved, saved or deleted, or a site, its settings or a view restriction is saved or deleted. A cache
-shared between processes (Redis, REDIS_URL) is cleared for all of them and keeps entries at most five
-minutes; a process-local cache cannot hear about changes made in another process, so there entries
-live only LOCAL_TIMEOUT seconds (a new view restriction, for instance, reaches every process within
-that time).
+7–12 ms at 20,000 articles on PostgreSQL). They are kept in the cache, all cleared whenever a page
+is published, unpublished, moved, saved or deleted, or a site, its settings or a view restriction
+is saved or deleted. A cache shared between processes (Redis, REDIS_URL) is cleared for all of them
+and keeps entries at most five minutes; a process-local cache cannot hear about changes made in
+another process, so there entries live only LOCAL_TIMEOUT seconds (a new view restriction, for
+instance, reaches every process within that time).
 """
 
 import time

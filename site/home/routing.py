@@ -1,4 +1,4 @@
-"""Routing a URL to a deep page in two queries instead of two per level.
+"""Routing a URL to a deep page in one or two queries instead of two per level.
 
 Wagtail's `Page.route` walks the tree one level at a time: for /phuong-x/tin-tuc/bai-viet/ it reads
 each child and then its specific row (six queries, each a wide join). Site roots use this mixin.
@@ -6,9 +6,9 @@ The pages on the way (those with children) are kept in the site cache with the m
 page's parent admits a single page type, the last page is read as that type directly: one query
 (with the relations its class names in `route_select_related`, which its page view needs anyway).
 Otherwise all pages whose url_path is a prefix of the request are read in one narrow query, and the
-last one's specific row in a second. The shortcut only applies when every page on the way routes the standard
-way; otherwise (and for any URL that is not a page, such as a missing slug) Wagtail's own routing
-runs, so 404s, custom routes and all checks stay Wagtail's.
+last one's specific row in a second. The shortcut only applies when every page on the way routes
+the standard way; otherwise (and for any URL that is not a page, such as a missing slug) Wagtail's
+own routing runs, so 404s, custom routes and all checks stay Wagtail's.
 
 The pages on the way are kept on the request, so the breadcrumbs need no query of their own
 (home.templatetags.site_tags.breadcrumb_ancestors).
