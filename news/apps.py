@@ -13,11 +13,8 @@ class NewsConfig(AppConfig):
         register_home_section("news/sections/city_news.html", sections.city_news, order=20, on=("city",))
         register_home_section("news/sections/ward_news.html", sections.ward_news, order=20, on=("ward",))
 
-        from django.db.models.signals import post_delete, post_save
-
         from home import navigation
         from news.models import Topic
 
         # Listings and articles name their topics from the site cache (news.models.topics.all_topics).
-        for signal in (post_save, post_delete):
-            signal.connect(navigation.clear, sender=Topic, dispatch_uid=f"news_topics_{id(signal)}")
+        navigation.clear_when_changed(Topic)

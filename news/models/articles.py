@@ -230,27 +230,19 @@ class ArticlePage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
             return first
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(7, 0)))
 
-    def live_related_procedures(self):
-        procedures = self.related_procedures.all()
-        if hasattr(procedures, "query"):  # a real queryset; a preview holds the relation in memory
-            # A procedure row carries large StreamFields: read only what the link needs.
-            return list(procedures.filter(live=True).only(*LINK_FIELDS, "code"))
-        return [p for p in procedures if p.live]
-
-    def live_directive_documents(self):
-        documents = self.directive_documents.all()
-        if hasattr(documents, "query"):
-            return list(documents.filter(live=True).only(*LINK_FIELDS, "number", "doc_type"))
-        return [d for d in documents if d.live]
-
     def linked_pages(self):
         """The article's topics, its live related procedures and the live directive documents that
         cite it. Their ids come in one query (three through tables, UNION ALL), topics are named from
         the site cache, and pages are read only for a kind that has any: most articles link none."""
-        if not hasattr(self.topics.all(), "query"):  # a preview: the relations are held in memory
-            return list(self.topics.all()), self.live_related_procedures(), self.live_directive_documents()
         from news.models.directives import DirectiveDocumentPage
         from procedures.models import ProcedurePage
+
+        document_fields = (*LINK_FIELDS, "number", "doc_type")
+        held = self.topics.all()
+        if not hasattr(held, "query"):  # a preview: its own relations are held in memory
+            procedures = [p for p in self.related_procedures.all() if p.live]
+            documents = self.directive_documents.filter(live=True).only(*document_fields).order_by("path")
+            return list(held), procedures, list(documents)
 
         def ids_of(through, column, kind):
             label = models.Value(kind, output_field=models.CharField())
@@ -274,9 +266,7 @@ class ArticlePage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
             )
         if ids["d"]:
             documents = list(
-                DirectiveDocumentPage.objects.filter(pk__in=ids["d"], live=True)
-                .only(*LINK_FIELDS, "number", "doc_type")
-                .order_by("path")
+                DirectiveDocumentPage.objects.filter(pk__in=ids["d"], live=True).only(*document_fields).order_by("path")
             )
         return topics, procedures, documents
 

@@ -12,6 +12,7 @@ another process, so there entries live only LOCAL_TIMEOUT seconds (a new view re
 instance, reaches every process within that time).
 """
 
+import functools
 import time
 
 from django.conf import settings
@@ -147,7 +148,7 @@ def branches(root):
 
     Routing finds the pages on the way to a deep page here and reads only the page itself.
     """
-    fields = [f.attname for f in Page._meta.concrete_fields if f.attname in BRANCH_FIELDS]
+    fields = _branch_fields()
 
     def build():
         rows = (
@@ -163,6 +164,12 @@ def branches(root):
     if found is False:
         return None
     return _BranchPages(found, fields)
+
+
+@functools.cache
+def _branch_fields():
+    # In the model's field order, as Model.from_db expects a subset of the fields.
+    return [f.attname for f in Page._meta.concrete_fields if f.attname in BRANCH_FIELDS]
 
 
 class _BranchPages:
@@ -220,6 +227,14 @@ def restriction_paths():
 def any_restriction():
     """Whether any page carries a view restriction (if none, every live page is public)."""
     return bool(_restrictions()["restricted"])
+
+
+def clear_when_changed(*models):
+    """Clear the site cache whenever a row of `models` is saved or deleted (for an app whose own
+    data is cached here, e.g. the catalogue's reference names)."""
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(clear, sender=model, dispatch_uid=f"home.navigation.clear.{model._meta.label}.{id(signal)}")
 
 
 def connect():

@@ -11,7 +11,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search import indexing, registry, synonyms
+from home import navigation
+from search import indexing, registry
 
 
 def _on_published(sender, instance, **kwargs):
@@ -65,8 +66,7 @@ def connect():
     from home.models import WardHomePage
     from search.models import SearchSynonym
 
-    post_save.connect(synonyms.changed, sender=SearchSynonym, dispatch_uid="search_synonym_saved")
-    post_delete.connect(synonyms.changed, sender=SearchSynonym, dispatch_uid="search_synonym_deleted")
+    navigation.clear_when_changed(SearchSynonym)  # synonyms are read from the site cache
 
     post_save.connect(registry.forget_wards, sender=WardHomePage, dispatch_uid="search_wards_saved")
     post_delete.connect(registry.forget_wards, sender=WardHomePage, dispatch_uid="search_wards_deleted")

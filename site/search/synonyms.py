@@ -27,7 +27,7 @@ def merge_groups(groups):
 
 
 def changed(**kwargs):
-    """A group was saved or deleted (signal receiver; also called after bulk writes)."""
+    """Groups were written without signals (bulk writes): drop the cached ones."""
     navigation.clear()
 
 
