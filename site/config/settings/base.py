@@ -15,6 +15,7 @@ CSRF_TRUSTED_ORIGINS = env.string_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # project apps (site-wide apps live under site/, domain apps at the top level)
+    "core",
     "home",
     "search",
     "accounts",
