@@ -215,7 +215,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
-AXES_IPWARE_PROXY_COUNT = env.integer("LOGIN_PROXY_COUNT", 0)
+# The client address for lockouts, rate limits and the audit log: one policy (core.clientaddr).
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "core.clientaddr.client_address"
 AXES_VERBOSE = False
 # Two-factor (django-otp, TOTP): issuer shown in the authenticator app.
 OTP_TOTP_ISSUER = env.get("OTP_TOTP_ISSUER", "Cổng TTHC Chí Linh")
