@@ -160,13 +160,17 @@ EMAIL_TIMEOUT = env.integer("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
 
 # Background work: immediate on a laptop, database-backed with a worker in production.
+# One queue per kind of work, each with its own worker in production, so citizens' e-mails never wait
+# behind a hung search engine or a long import.
+TASK_QUEUES = ["default", "mail", "search", "import"]
 TASKS = {
     "default": {
         "BACKEND": (
             "django_tasks_db.DatabaseBackend"
             if env.get("TASKS_BACKEND", "immediate") == "database"
             else "django_tasks.backends.immediate.ImmediateBackend"
-        )
+        ),
+        "QUEUES": TASK_QUEUES,
     }
 }
 
