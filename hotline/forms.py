@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.params import IdChoiceField
 from hotline.codes import normalize_tracking_code
 from hotline.models import FeedbackSubmission, FeedbackTopic
 from hotline.permissions import can_publish, wards_for_user
@@ -31,7 +32,7 @@ FILE_ERRORS = {
 }
 
 
-class WardChoiceField(forms.ModelChoiceField):
+class WardChoiceField(IdChoiceField):
     def label_from_instance(self, obj):
         return obj.title
 
@@ -61,7 +62,7 @@ class FeedbackForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
         error_messages={"required": "Vui lòng nhập địa chỉ liên hệ."},
     )
-    topic = forms.ModelChoiceField(
+    topic = IdChoiceField(
         label="Lĩnh vực", queryset=FeedbackTopic.objects.none(), empty_label="– Chọn lĩnh vực –",
         error_messages={"required": "Vui lòng chọn lĩnh vực.", "invalid_choice": "Lĩnh vực không hợp lệ."},
     )

@@ -13,6 +13,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 ARTIFACTS_DIR = Path(os.environ.get("ARTIFACTS_DIR", Path(__file__).resolve().parents[1] / "artifacts"))
 
 
+def pytest_collection_modifyitems(config, items):
+    """Long forms (marker `slow`) run only when asked for by name: `-m slow`."""
+    expression = config.option.markexpr or ""
+    if "slow" in expression and "not slow" not in expression:
+        return
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason="long form: run with -m slow"))
+
+
 def pytest_report_header(config):
     from django.db import connection
 

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.params import id_list, to_id
 from procedures.desk.completeness import (
     COMPONENTS,
     PUBLISH_WINDOW_WORKING_DAYS,
@@ -90,10 +91,10 @@ class CompletenessConsoleView(DeskToolMixin, TemplateView):
 
     def rows(self, filters):
         pages = editable_procedures(self.request.user).filter(status__in=ProcedurePage.IN_FORCE)
-        if filters["field"].isdigit():
-            pages = pages.filter(field_id=filters["field"])
-        if filters["level"].isdigit():
-            pages = pages.filter(level_id=filters["level"])
+        if to_id(filters["field"]):
+            pages = pages.filter(field_id=to_id(filters["field"]))
+        if to_id(filters["level"]):
+            pages = pages.filter(level_id=to_id(filters["level"]))
         rows = procedure_rows(pages, filters["sort"], filters["only_incomplete"] or bool(filters["missing"]))
         if filters["missing"]:
             rows = [r for r in rows if filters["missing"] in r.missing]
@@ -243,7 +244,7 @@ class DeskBoardView(DeskBoardMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         """Record the printing of the chosen sheets, then open them for printing."""
-        ids = [int(x) for x in request.POST.getlist("thu_tuc") if x.isdigit()]
+        ids = id_list(request.POST, "thu_tuc")
         action = request.POST.get("hanh_dong")
         pages = list(self.desk.procedures())
         if action == "go":

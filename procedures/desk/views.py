@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from core import params
 from procedures.desk.lineage import lineage
 from procedures.desk.models import Desk
 from procedures.desk.sheets import sheet_context, site_settings_for
@@ -28,8 +29,9 @@ def procedure_lineage(request, pk):
 def notice_sheet(request, pk):
     page = _live_procedure(pk)
     desk = None
-    if request.GET.get("bo-phan", "").isdigit():
-        desk = Desk.objects.filter(pk=request.GET["bo-phan"]).select_related("ward").first()
+    desk_pk = params.object_id(request.GET, "bo-phan")
+    if desk_pk:
+        desk = Desk.objects.filter(pk=desk_pk).select_related("ward").first()
     return render(request, "procedure_desk/notice_sheet.html", {"sheets": [sheet_context(page, request, desk)]})
 
 
@@ -37,7 +39,7 @@ def desk_sheets(request, desk_pk):
     """Every sheet of a desk's board, one A4 page each; `?thu-tuc=1,2` prints only those procedures."""
     desk = get_object_or_404(Desk.objects.select_related("ward"), pk=desk_pk)
     pages = desk.procedures().public()
-    wanted = [int(x) for x in request.GET.get("thu-tuc", "").split(",") if x.strip().isdigit()]
+    wanted = params.id_list(request.GET, "thu-tuc")
     if wanted:
         pages = pages.filter(pk__in=wanted)
     settings_obj = site_settings_for(request)

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.middleware.ContentSecurityPolicyMiddleware",
     "home.middleware.CachedSiteMiddleware",
+    "core.middleware.HostilePathMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # last, so it sees the lockout flag set during authentication (django-axes docs)
     "axes.middleware.AxesMiddleware",
