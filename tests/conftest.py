@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.signin import login_with_second_factor
+
 # Playwright's sync API keeps an event loop in the test thread; Django's ORM is still used
 # synchronously there, which is safe in tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -51,6 +53,12 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, signed in with both factors."""
+    return login_with_second_factor(client, admin_user)
 
 
 @pytest.fixture

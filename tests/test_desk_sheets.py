@@ -9,6 +9,7 @@ from home.models import SiteSettings
 from procedures.desk.factories import amend, make_decision, make_procedure
 from procedures.desk.models import Desk, PrintedSheet, stale_sheets
 from procedures.models import ProcedureLevel, ProcedurePage
+from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def desk_with_procedure():
 @pytest.fixture
 def admin_client(client):
     user = get_user_model().objects.create_superuser("bientap", "bt@example.invalid", "mat-khau-rat-dai-1")
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return client
 
 
