@@ -14,7 +14,8 @@ from hotline.uploads import check_upload, max_attachment_size
 
 MAX_ATTACHMENTS = 3
 CONTENT_MAX = 5000
-PHONE_RE = re.compile(r"^(?:\+84|84|0)(\d{9,10})$")
+# After the leading 0 (or +84) a Vietnamese number starts with 1–9: "00000000000" is none.
+PHONE_RE = re.compile(r"^(?:\+84|84|0)([1-9][0-9]{8,9})$")
 
 
 def normalize_phone(raw):
@@ -151,6 +152,8 @@ class FeedbackForm(forms.Form):
         return content
 
     def _clean_attachment(self, name):
+        if hasattr(self.files, "getlist") and len(self.files.getlist(name)) > 1:
+            raise ValidationError("Mỗi ô đính kèm nhận một tệp; hãy chọn tệp thứ hai ở ô đính kèm tiếp theo.")
         upload = self.cleaned_data.get(name)
         if not upload:
             return None

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core import params
+from core.spreadsheet import csv_cell
 from hotline import ratelimit
 from hotline.forms import FeedbackForm, LookupForm
 from hotline.models import FeedbackSubmission, FeedbackTopic
@@ -213,10 +214,6 @@ def answers_csv(request):
             value = getattr(answer, name)
             if hasattr(value, "strftime"):
                 value = value.strftime("%d/%m/%Y")
-            text = "" if value is None else str(value)
-            # Spreadsheet formula injection: a cell starting with these is read as a formula.
-            if text[:1] in ("=", "+", "-", "@"):
-                text = "'" + text
-            row.append(text)
+            row.append(csv_cell(value))
         writer.writerow(row)
     return response

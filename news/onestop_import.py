@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.filelimits import FileTooLarge, check_xlsx
 from news.models.onestop import CITY_DESK_LABEL, OneStopResult, check_totals, unit_pages
 from search.vietnamese import fold
 
@@ -80,8 +81,13 @@ def read_rows(fileobj, filename):
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
+        data = fileobj.read()
         try:
-            workbook = openpyxl.load_workbook(fileobj, read_only=True, data_only=True)
+            check_xlsx(data, filename)
+        except FileTooLarge as exc:
+            raise ImportFileError(exc.message_vi) from exc
+        try:
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
             raise ImportFileError("Không đọc được tệp Excel: tệp bị hỏng hoặc không phải định dạng .xlsx.") from exc
         sheet = workbook.worksheets[0]

@@ -232,6 +232,14 @@ class _RecordReader:
             elif key in LIST_KEYS:
                 if isinstance(value, list) and all(isinstance(x, str) for x in value):
                     out[key] = [x for x in map(_nfc, value) if x]
+                elif isinstance(value, list):
+                    position, item = next((n, x) for n, x in enumerate(value, 1) if not isinstance(x, str))
+                    self.bad_keys.add(key)
+                    self._say(
+                        f"trường «{key}» ({KEY_LABELS_VI[key]}) phải là danh sách các chuỗi văn bản, nhưng "
+                        f"phần tử thứ {position} là {_type_vi(item)}",
+                        error=True,
+                    )
                 else:
                     self._bad_type(key, "danh sách các chuỗi văn bản", value)
             elif key == "submission":

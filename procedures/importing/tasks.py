@@ -162,6 +162,6 @@ def schedule_upload_deletion(stored, seconds):
 
     from django.utils import timezone
 
-    deferred = delete_import_upload.using(run_after=timezone.now() + datetime.timedelta(seconds=seconds))
-    if deferred.get_backend().supports_defer:
-        deferred.enqueue(stored)
+    if delete_import_upload.get_backend().supports_defer:
+        when = timezone.now() + datetime.timedelta(seconds=seconds)
+        delete_import_upload.using(run_after=when).enqueue(stored)
