@@ -1,6 +1,7 @@
 """The heaviest public page under eight parallel anonymous requests, and what it does to the home page.
 
     .venv/bin/python bench/public_load_bench.py [--database postgres|sqlite] [--seconds 20] [--workers 4]
+        [--base-url http://127.0.0.1:8080]
 
 Method: a fresh database (PostgreSQL `tthc_bench_load_<pid>` on the server of DATABASE_URL, dropped
 afterwards, or a temporary SQLite file) gets the whole demo (`load_demo`). Every public URL pattern and
@@ -13,7 +14,9 @@ again while eight threads request the heaviest anonymous page in a loop (loaded 
 with eight threads on the whole board as staff (the case before the move). Reported: median and p95 of
 each, the ratio loaded/unloaded (target: the home page within 2×), requests per second of the heavy
 page, and the load average of the machine before and after (the figures are only comparable at a
-similar load).
+similar load). With --base-url the two loaded runs go to a site already running there (the production
+stack of scripts/serve, with its HTTP cache in front) instead of a bare gunicorn: the heaviest page is
+still chosen in-process, and the board run is left out (its desk id belongs to this database).
 """
 
 import argparse
@@ -127,6 +130,19 @@ def heaviest_public_pages():
     return heaviest[3].path
 
 
+class Running:
+    """A site already served at `base` (scripts/serve)."""
+
+    def __init__(self, base):
+        self.base = base.rstrip("/")
+
+    def url(self, path):
+        return self.base + path
+
+    def stop(self):
+        pass
+
+
 class Server:
     def __init__(self, workers):
         with socket.socket() as probe:
@@ -206,6 +222,7 @@ def main():
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--base-url", help="measure a site already running there instead of a bare gunicorn")
     args = parser.parse_args()
     print(f"load average before: {' '.join(loadavg())}  ({os.cpu_count()} CPUs)")
     cleanup = setup(args.database)
@@ -223,16 +240,16 @@ def main():
               f"{seconds * 1000:.0f} ms, {status}, {size / 1024 / 1024:.1f} MiB; anonymous now gets "
               f"{Client().get(f'/thu-tuc/niem-yet/bo-phan/{desk.pk}/').status_code} (to the sign-in)")  # fmt: skip
 
-        server = Server(args.workers)
+        server = Running(args.base_url) if args.base_url else Server(args.workers)
         fetch(server.url("/"))
         fetch(server.url(heaviest))
         base = summary(home_latency(server, args.seconds / 2))
-        print(f"\ngunicorn, {args.workers} sync workers, {args.database}.")
+        print(f"\n{args.base_url or f'gunicorn, {args.workers} sync workers'}, {args.database}.")
         print(f"Home page unloaded: median {base[0] * 1000:.1f} ms, p95 {base[1] * 1000:.1f} ms")
-        for label, path, session in (
-            (f"heaviest anonymous page {heaviest}", heaviest, None),
-            ("whole board as staff (anonymous before the move)", board, cookie),
-        ):
+        runs = [(f"heaviest anonymous page {heaviest}", heaviest, None)]
+        if not args.base_url:
+            runs.append(("whole board as staff (anonymous before the move)", board, cookie))
+        for label, path, session in runs:
             home, heavy, elapsed = under_load(server, path, args.seconds, session)
             loaded = summary(home)
             heavy_median, heavy_p95, heavy_failed = summary(heavy)
