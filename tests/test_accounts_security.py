@@ -142,6 +142,7 @@ def test_backup_code_gets_in_once_then_a_new_phone(client, editor):
     used = client.post("/tai-khoan/xac-thuc-hai-lop/", {"token": codes[0].upper()[:4] + "-" + codes[0][4:]})
     assert used.status_code == 302 and used["Location"].startswith("/tai-khoan/bao-mat/")
     assert client.get("/quan-tri/").status_code == 200
+    assert "Xác thực hai lớp và mã dự phòng" in client.get("/quan-tri/account/").content.decode()
     assert twofactor.backup_codes_left(editor) == 9
     assert ModelLogEntry.objects.filter(object_id=str(editor.pk), action="accounts.two_factor_backup").exists()
     # A used code does not work twice.
@@ -228,3 +229,18 @@ def test_sessions_expire():
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     assert settings.SESSION_COOKIE_AGE <= 12 * 3600
     assert settings.SESSION_COOKIE_HTTPONLY
+
+
+def test_demo_administrator_keeps_usable_backup_codes(editor):
+    """load_demo prints the demo administrator's backup codes: the same ones run after run, a new set
+    once fewer than three are left."""
+    from accounts import twofactor
+
+    first = twofactor.demo_backup_codes(editor)
+    assert len(first) == twofactor.BACKUP_CODE_COUNT
+    assert twofactor.demo_backup_codes(editor) == first
+    for code in first[:8]:
+        assert twofactor.verify_backup_code(editor, code) is not None
+        StaticDevice.objects.filter(user=editor).update(throttling_failure_count=0)
+    renewed = twofactor.demo_backup_codes(editor)
+    assert len(renewed) == twofactor.BACKUP_CODE_COUNT and not set(renewed) & set(first)

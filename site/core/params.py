@@ -1,8 +1,9 @@
 """Reading request parameters (query string, form values, path segments) the one way every view uses.
 
 Anything hostile (non-ASCII digits, numbers the database cannot hold, NUL and control characters,
-overlong values, repeated parameters) reads as "not given or unknown", so a view answers it as it
-answers any unknown value: the page without that filter, a Vietnamese note, or a 404.
+overlong values) reads as "not given or unknown", so a view answers it as it answers any unknown
+value: the page without that filter, a Vietnamese note, or a 404. A repeated parameter counts by its
+last value, as Django's QueryDict.get() gives it (id_list takes them all).
 """
 
 import datetime
