@@ -136,3 +136,24 @@ def test_one_stop_results_import_refuses_a_zip_bomb_in_vietnamese(db):
     report = onestop_import.import_results(io.BytesIO(bomb), "ket-qua.xlsx")
     assert report.errors and "vượt giới hạn 40 MB" in report.errors[0] and not report.saved
     assert not OneStopResult.objects.exists()
+
+
+def test_long_digit_runs_inside_text_and_cells_are_plain_errors_or_text(home):  # noqa: F811
+    """A 5,000-digit deadline inside a string is kept as text (no duration read from it); a 5,000-digit
+    count in the one-stop sheet is a Vietnamese row error, never Python's int() limit."""
+    from news import onestop_import
+
+    record = {"code": "9.000001", "name": "Thủ tục có thời hạn rất dài", "field": "Hộ tịch", "level": "Cấp xã",
+              "deadline": "9" * 5000 + " ngày"}
+    report = import_file(json_bytes_file([record]), "dai.json", dry_run=True)
+    assert not report.errors
+    rows = [(1, ["Đơn vị", "Tháng", "Tiếp nhận", "Đúng hạn", "Quá hạn", "Đang giải quyết", "Trực tuyến"]),
+            (2, ["Thành phố", "01/2025", "9" * 5000, "1", "0", "0", "1"])]  # fmt: skip
+    parsed = onestop_import.parse(rows)
+    assert any("“Tiếp nhận” phải là số nguyên không âm" in error for error in parsed.errors), parsed.errors
+
+
+def json_bytes_file(records):
+    import io
+
+    return io.BytesIO(json.dumps(records, ensure_ascii=False).encode())

@@ -48,7 +48,7 @@ _CHANNEL_RE = re.compile(
     re.IGNORECASE,
 )
 _DURATION_RE = re.compile(
-    r"(?P<amount>\d+(?:[.,]\d+)?)\s*(?P<unit>ngày làm việc|ngày|giờ làm việc|giờ|tháng|năm|phút)?"
+    r"(?P<amount>[0-9]{1,9}(?:[.,][0-9]{1,6})?)\s*(?P<unit>ngày làm việc|ngày|giờ làm việc|giờ|tháng|năm|phút)?"
     r"\.?",
     re.IGNORECASE,
 )
