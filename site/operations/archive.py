@@ -56,7 +56,8 @@ def _sha256_file(path):
 
 
 def archive_name(encrypted, now=None):
-    stamp = (now or timezone.now()).astimezone(datetime.UTC).strftime("%Y%m%d-%H%M%S")
+    # Milliseconds: two backups in one second must not collide; names sort in time order (prune).
+    stamp = (now or timezone.now()).astimezone(datetime.UTC).strftime("%Y%m%d-%H%M%S-%f")[:-3]
     return f"{PREFIX}{stamp}.tar" + (".enc" if encrypted else "")
 
 

@@ -94,6 +94,8 @@ class DecryptingReader:
         if size > CHUNK + TAG:
             raise DecryptionError("bản sao lưu bị hỏng")
         sealed = self.raw.read(size)
+        if len(sealed) != size:
+            raise DecryptionError("bản sao lưu bị cắt cụt")
         for last in (False, True):
             try:
                 plain = self.aead.decrypt(_nonce(self.prefix, self.counter, last), sealed, self.header)

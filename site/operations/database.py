@@ -85,6 +85,9 @@ def dump(path):
     if connection.vendor == "postgresql":
         _run([pg_tool("pg_dump"), "--format=custom", "--file", str(path)])
         return
+    if connection.in_atomic_block:
+        # SQLite's backup waits for the writer to finish, and the writer would be this very connection.
+        raise DatabaseToolError("Sao lưu SQLite phải chạy ngoài giao dịch (transaction) đang mở.")
     connection.ensure_connection()
     target = sqlite3.connect(path)
     try:

@@ -43,7 +43,7 @@ def rules():
             if exc.name != f"{config.name}.retention":
                 raise
             continue
-        found.extend(module.RULES)
+        found.extend(getattr(module, "RULES", ()))  # this app's own retention module has none
     return found
 
 
