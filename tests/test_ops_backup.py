@@ -93,8 +93,11 @@ def add_feedback_with_attachments():
 
 def add_document():
     from wagtail.documents import get_document_model
+    from wagtail.models import Collection
 
-    document = get_document_model()(title="Mẫu tờ khai đăng ký khai sinh")
+    # An earlier transactional test may have flushed the root collection Wagtail's migrations create.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    document = get_document_model()(title="Mẫu tờ khai đăng ký khai sinh", collection=root)
     document.file.save("to-khai-khai-sinh.pdf", ContentFile(b"%PDF-1.4 " + os.urandom(30_000)), save=True)
     return document
 
