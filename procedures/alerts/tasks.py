@@ -3,7 +3,7 @@
 from django_tasks import task
 
 
-@task()
+@task(queue_name="mail")
 def deliver_due_messages():
     from procedures.alerts.services import deliver_due
 
@@ -11,7 +11,7 @@ def deliver_due_messages():
     return {"sent": sent, "failed": failed}
 
 
-@task()
+@task(queue_name="mail")
 def notify_decision(decision_id):
     from procedures.alerts.services import notify_decision as queue_messages
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", home_views.sitemap_xml, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("suc-khoe/", home_views.health, name="health"),
+    path("suc-khoe/song/", home_views.liveness, name="liveness"),
     # Each app owns distinct path prefixes ahead of the page tree (see each app's urls.py).
     path("", include("accounts.urls")),
     path("", include("units.urls")),
