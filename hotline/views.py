@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core import params
+from core.spreadsheet import csv_cell
 from hotline import ratelimit
 from hotline.forms import FeedbackForm, LookupForm
 from hotline.models import FeedbackSubmission, FeedbackTopic
@@ -46,15 +48,15 @@ def _initial_from_query(request):
     from home.models import WardHomePage
 
     initial = {}
-    ward_slug = request.GET.get("don-vi")
+    ward_slug = params.slug(request.GET, "don-vi")
     if ward_slug:
         ward = WardHomePage.objects.live().filter(slug=ward_slug).first()
         if ward:
             initial["ward"] = ward.pk
-    code = request.GET.get("thu-tuc", "").strip()[:64]
+    code = params.text(request.GET, "thu-tuc", max_length=64)
     if code:
         initial["procedure_code"] = code
-    topic_slug = request.GET.get("linh-vuc")
+    topic_slug = params.slug(request.GET, "linh-vuc")
     if topic_slug:
         topic = FeedbackTopic.objects.filter(slug=topic_slug, is_active=True).first()
         if topic:
@@ -157,7 +159,7 @@ def lookup(request):
         else:
             status = 400
     else:
-        form = LookupForm(initial={"code": request.GET.get("ma", "")[:24]})
+        form = LookupForm(initial={"code": params.text(request.GET, "ma", max_length=24)})
     context = {"form": form, "result": result, "error": error, "crumbs": [SECTION, ("Tra cứu kết quả", None)]}
     return render(request, "hotline/feedback_lookup.html", context, status=status)
 
@@ -166,7 +168,7 @@ def answer_list(request):
     topics = FeedbackTopic.objects.filter(submissions__status=FeedbackSubmission.Status.PUBLISHED).distinct()
     selected = None
     queryset = FeedbackSubmission.objects.all()
-    topic_slug = request.GET.get("linh-vuc", "")
+    topic_slug = params.raw(request.GET, "linh-vuc")
     if topic_slug:
         selected = topics.filter(slug=topic_slug).first()
         queryset = queryset.filter(topic=selected) if selected else queryset.none()
@@ -212,10 +214,6 @@ def answers_csv(request):
             value = getattr(answer, name)
             if hasattr(value, "strftime"):
                 value = value.strftime("%d/%m/%Y")
-            text = "" if value is None else str(value)
-            # Spreadsheet formula injection: a cell starting with these is read as a formula.
-            if text[:1] in ("=", "+", "-", "@"):
-                text = "'" + text
-            row.append(text)
+            row.append(csv_cell(value))
         writer.writerow(row)
     return response

@@ -41,7 +41,7 @@ register_snippet(PublicHolidayViewSet)
 
 @hooks.register("register_admin_urls")
 def register_attachment_urls():
-    return [path("phan-anh-tep/<int:pk>/", attachment_download, name="hotline_attachment")]
+    return [path("phan-anh-tep/<id:pk>/", attachment_download, name="hotline_attachment")]
 
 
 @hooks.register("register_log_actions")

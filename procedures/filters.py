@@ -17,6 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
+from core.params import raw
 from procedures.models import ProcedurePage
 
 Status = ProcedurePage.Status
@@ -167,8 +168,7 @@ class CatalogueQuery:
     # Reading parameters ------------------------------------------------------------------------
 
     def _one(self, name):
-        value = self.params.get(name, "")
-        return value.strip()[:120] if isinstance(value, str) else ""
+        return raw(self.params, name, max_length=120)
 
     def _read_params(self):
         for param in (P_FIELD, P_LEVEL, P_AGENCY, P_ONLINE):

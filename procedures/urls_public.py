@@ -13,6 +13,6 @@ app_name = "procedures_public"
 urlpatterns = [
     path("thu-tuc/moi-cap-nhat/", views.recent_view, name="recent"),
     path("thu-tuc/moi-cap-nhat/rss/", feeds.RecentChangesFeed(), name="recent_rss"),
-    re_path(r"^thu-tuc/(?P<code>\d[0-9A-Za-z.\-_]{0,63})/$", views.procedure_by_code, name="by_code"),
-    path("thu-tuc/ma/<str:code>/", views.procedure_by_code, name="by_any_code"),
+    re_path(r"^thu-tuc/(?P<code>[0-9][0-9A-Za-z.\-_]{0,63})/$", views.procedure_by_code, name="by_code"),
+    path("thu-tuc/ma/<segment:code>/", views.procedure_by_code, name="by_any_code"),
 ]

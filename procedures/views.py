@@ -19,6 +19,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from core.params import to_int
 from procedures.filters import P_WARD
 from procedures.models import ProcedureIndexPage, ProcedurePage, StatusChange
 
@@ -610,7 +611,8 @@ def group_by_decision(changes):
 
 def _period(request):
     raw = request.GET.get("ngay", "")
-    return int(raw) if raw.isdigit() and int(raw) in RECENT_PERIODS else RECENT_PERIODS[0], raw
+    days = to_int(raw)
+    return days if days in RECENT_PERIODS else RECENT_PERIODS[0], raw
 
 
 @require_GET

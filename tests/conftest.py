@@ -6,11 +6,23 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.signin import login_with_second_factor
+
 # Playwright's sync API keeps an event loop in the test thread; Django's ORM is still used
 # synchronously there, which is safe in tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS_DIR = Path(os.environ.get("ARTIFACTS_DIR", Path(__file__).resolve().parents[1] / "artifacts"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Long forms (marker `slow`) run only when asked for by name: `-m slow`."""
+    expression = config.option.markexpr or ""
+    if "slow" in expression and "not slow" not in expression:
+        return
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason="long form: run with -m slow"))
 
 
 def pytest_report_header(config):
@@ -41,6 +53,12 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, signed in with both factors."""
+    return login_with_second_factor(client, admin_user)
 
 
 @pytest.fixture

@@ -84,7 +84,16 @@ def test_desk_batch_prints_one_sheet_per_page(live_server, desktop_page):
     make_procedure(name="Đăng ký kết hôn")
     desk = Desk.objects.create(name="Bộ phận một cửa phường Sao Đỏ")
     desk.levels.add(ProcedureLevel.objects.get(name="Cấp xã"))
-    desktop_page.goto(f"{live_server.url}/thu-tuc/niem-yet/bo-phan/{desk.pk}/")
+    # The whole board is printed by signed-in staff (password and second factor).
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from tests.signin import login_with_second_factor
+
+    staff = get_user_model().objects.create_superuser("in.niem.yet", "in@example.invalid", "Mat-khau-in-2026!")
+    session = login_with_second_factor(Client(), staff).cookies["sessionid"].value
+    desktop_page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+    desktop_page.goto(f"{live_server.url}/quan-tri/kiem-tra-thu-tuc/niem-yet/{desk.pk}/in/")
     out = ARTIFACTS_DIR / "screenshots"
     pdf_path = out / "desk-batch.pdf"
     desktop_page.pdf(path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True)

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from hotline.factories import FeedbackSubmissionFactory, make_site, published, sample_pdf
 from hotline.models import FeedbackSubmission, FeedbackTopic
+from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def world(db):
 @pytest.fixture
 def admin_client(client, db):
     user = get_user_model().objects.create_superuser("quantri", "qt@example.invalid", "mat-khau-rat-dai-123")
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return client
 
 

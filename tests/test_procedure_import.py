@@ -22,6 +22,7 @@ from procedures.models import (
     ProcedurePage,
     StatusChange,
 )
+from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -456,7 +457,7 @@ def test_pages_written_in_batches_are_like_published_revisions(home, client):
 
     # Editors can open and publish an imported page as usual.
     admin = get_user_model().objects.create_superuser("qt", "qt@example.invalid", "mat-khau-thu")
-    client.force_login(admin)
+    login_with_second_factor(client, admin)
     assert client.get(f"/quan-tri/pages/{pages[0].pk}/edit/").status_code == 200
     page = pages[0]
     page.fee = "Không thu phí"

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.params import to_id
 from procedures.alerts import ratelimit, services
 from procedures.alerts.forms import SubscribeForm
 from procedures.alerts.models import Subscription, UsefulnessVote
@@ -18,8 +19,8 @@ def _live(pk):
 def subscribe(request):
     procedure = None
     raw = request.POST.get("procedure") if request.method == "POST" else request.GET.get("thu-tuc")
-    if str(raw or "").isdigit():
-        procedure = _live(int(raw))
+    if to_id(raw):
+        procedure = _live(to_id(raw))
     if request.method == "POST":
         form = SubscribeForm(request.POST)
         if form.is_valid():

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from core.filelimits import load_json
 from procedures.importing import bulk, mapping
 from procedures.importing.appendix import DecisionInfo, parse_appendix
 from procedures.importing.codes import match_key
@@ -486,7 +487,7 @@ def _record_values(record, refs: _References, planned: PlannedPage):
 def _split_history(data: bytes):
     """(bytes for the record parser, {position: history keys}) — our export's extra keys set aside."""
     try:
-        items = json.loads(data.decode("utf-8-sig"))
+        items = load_json(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return data, {}
     if not isinstance(items, list):
@@ -578,7 +579,7 @@ def plan_records(data: bytes, filename: str, *, decision: str | None = None) -> 
 def _record_positions(data: bytes, records: list[dict]) -> list[int]:
     """1-based positions in the file of the records the parser kept (it drops broken ones)."""
     try:
-        items = json.loads(data.decode("utf-8-sig"))
+        items = load_json(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return list(range(1, len(records) + 1))
     out, start = [], 0
@@ -659,6 +660,8 @@ def plan_appendix(data: bytes, filename: str, *, decision: str | None = None) ->
     report.decision = parsed.decision
     report.errors += [Message(e.row_number, e.message_vi) for e in parsed.errors]
     report.warnings += [Message(w.row_number, w.message_vi) for w in parsed.warnings]
+    if parsed.errors and not parsed.rows:  # an unreadable file: its decision is not the problem
+        return report
     given = _decision_arg(decision, report)
     if given:
         if parsed.decision and parsed.decision.number and parsed.decision.number != given[0]:

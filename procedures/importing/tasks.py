@@ -142,3 +142,26 @@ def _without(obj, names):
     for name in names:
         setattr(clone, name, [])
     return clone
+
+
+@task(queue_name="import")
+def delete_import_upload(stored):
+    """Delete an import file whose preview was never confirmed (see procedures.import_views)."""
+    from procedures.import_views import upload_storage
+
+    storage = upload_storage()
+    if storage.exists(stored):
+        storage.delete(stored)
+
+
+
+def schedule_upload_deletion(stored, seconds):
+    """Enqueue the deletion for when the preview times out; a backend that cannot defer (the
+    immediate one) leaves it to the purge each visit of the import page runs."""
+    import datetime
+
+    from django.utils import timezone
+
+    if delete_import_upload.get_backend().supports_defer:
+        when = timezone.now() + datetime.timedelta(seconds=seconds)
+        delete_import_upload.using(run_after=when).enqueue(stored)

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from core.params import MAX_ID, clean_text, integer
+
 PER_PAGE = 10
 MAX_PAGE = 50  # deep pages are never useful to a citizen and cost the engine
 
@@ -29,15 +31,13 @@ class SearchParams:
     def from_querydict(cls, data, per_page=PER_PAGE):
         filters = {}
         for param in FACET_FIELDS:
-            values = [v.strip()[:255] for v in data.getlist(param) if v and v.strip()][:20]
+            values = [clean_text(v, max_length=255) for v in data.getlist(param)[:20]]
+            values = [v for v in values if v]
             if values:
                 filters[param] = list(dict.fromkeys(values))
-        try:
-            page = int(data.get("page", 1))
-        except (TypeError, ValueError):
-            page = 1
+        page = integer(data, "page", low=-MAX_ID, default=1)
         return cls(
-            q=(data.get("q") or "")[:500],
+            q=clean_text(data.get("q") or "", max_length=500),
             filters=filters,
             page=min(max(page, 1), MAX_PAGE),
             per_page=per_page,

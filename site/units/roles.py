@@ -5,7 +5,6 @@ members and extra permissions added by administrators alone (except on the ward 
 which it owns).
 """
 
-from accounts.models import GroupSecurityPolicy
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -26,10 +25,6 @@ PUBLISH = EDIT + ["publish_page", "lock_page", "unlock_page"]
 
 CITY_WORKFLOW = "Duyệt nội dung thành phố"
 CATALOGUE_WORKFLOW = "Duyệt danh mục thủ tục hành chính"
-
-# Groups whose members must use two-factor: everyone who can publish or sees every unit's citizens'
-# data (catalogue editors read all feedback about procedures, with the senders' contact details).
-TWO_FACTOR_GROUPS = [MODERATORS, CATALOGUE_APPROVERS, CATALOGUE_EDITORS]
 
 # Wagtail's migrations create these in English; editors work in Vietnamese. Renamed only while they
 # still carry Wagtail's default name, so a name an administrator chose is never touched.
@@ -266,8 +261,6 @@ def apply_roles(log=None):
             CATALOGUE_WORKFLOW, "Phê duyệt danh mục TTHC", [groups[CATALOGUE_APPROVERS]], catalogue
         )
 
-    for name in TWO_FACTOR_GROUPS:
-        GroupSecurityPolicy.objects.get_or_create(group=groups[name], defaults={"require_two_factor": True})
     summary = {
         "groups": Group.objects.filter(name__in=CITY_GROUPS).count() + UnitGroup.objects.count(),
         "wards": len(wards),

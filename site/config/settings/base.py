@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.middleware.ContentSecurityPolicyMiddleware",
     "home.middleware.CachedSiteMiddleware",
+    "core.middleware.HostilePathMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # last, so it sees the lockout flag set during authentication (django-axes docs)
     "axes.middleware.AxesMiddleware",
@@ -133,6 +134,8 @@ STATIC_ROOT = Path(env.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = env.get("MEDIA_URL", "/media/")
+# Import files waiting between preview and confirmation: private, never under MEDIA_ROOT.
+IMPORT_UPLOAD_ROOT = Path(env.get("IMPORT_UPLOAD_ROOT", VAR_DIR / "private" / "imports"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -234,10 +237,12 @@ SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 8 * 3600)
 # SESSION_COOKIE_AGE (not refreshed per request: the admin's parallel requests would race on it).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Login throttling (django-axes): lock a username (from any address) or an address after N failures.
+# Login throttling (django-axes): lock an account (from any address) after LOGIN_FAILURE_LIMIT failures,
+# and an address only after LOGIN_ADDRESS_FAILURE_LIMIT (an office shares one address; accounts.lockout).
 AXES_FAILURE_LIMIT = env.integer("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.integer("LOGIN_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = env.number("LOGIN_COOLOFF_MINUTES", 15.0) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = "accounts.lockout.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
