@@ -11,7 +11,7 @@ split into cases, channels, legal basis, related procedures, other levels and a 
 (new / amended / replaced / abolished over ~30 announcing decisions). Requests go through Django's
 test Client in this process (middleware, URL routing, Wagtail page serving and template rendering;
 no network, no page or fragment cache; the header's menu and ward lookup come from the
-local-memory cache, as in production, see site/home/navigation.py; DEBUG off, cached template
+local-memory cache, as in production, see site/core/cache.py; DEBUG off, cached template
 loader as in production), round-robin over the kinds so that load from other processes falls on every kind alike. Two stock Wagtail pages
 are measured in the same rounds as references: a ContentPage with a real procedure's text and one
 listing 50 procedures. The first requests of each kind warm up and are not counted. Reported: median

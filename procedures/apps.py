@@ -6,13 +6,13 @@ class ProceduresConfig(AppConfig):
     verbose_name = "Thủ tục hành chính"
 
     def ready(self):
-        from home import navigation
+        from core.cache import clear_when_changed
         from home.sections import register_home_section
         from procedures import views
         from procedures.models import Agency, OnlineServiceKind, ProcedureField, ProcedureLevel
 
         # The catalogue names its facets from the site cache (procedures.filters.reference_names).
-        navigation.clear_when_changed(ProcedureField, ProcedureLevel, Agency, OnlineServiceKind)
+        clear_when_changed(ProcedureField, ProcedureLevel, Agency, OnlineServiceKind)
 
         # City home: what changed lately and the way into the catalogue; ward home: the commune-level
         # catalogue as a filtered view of the shared one (no copies).

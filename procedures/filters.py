@@ -74,7 +74,7 @@ NO_REF = (None, None, None)
 def reference_names():
     """{kind: {id: (slug, name, sort order)}} for fields, levels, agencies and online-service kinds,
     from the site cache (cleared when any of them is saved or deleted, see procedures.apps)."""
-    from home import navigation
+    from core.cache import cached
     from procedures.models import Agency, OnlineServiceKind, ProcedureField, ProcedureLevel
 
     def build():
@@ -85,7 +85,7 @@ def reference_names():
         return {"field": plain(ProcedureField), "level": ordered(ProcedureLevel), "agency": plain(Agency),
                 "kind": ordered(OnlineServiceKind)}  # fmt: skip
 
-    return navigation.cached("procedure-references", build)
+    return cached("procedure-references", build)
 
 
 # Vietnamese alphabetical order (a ă â b c d đ e ê …), tones ignored at first level. Built once as a

@@ -390,7 +390,7 @@ def other_levels(page):
 
 def procedure_context(page, request):
     """Everything the procedure page template shows beyond the page's own fields."""
-    from home import navigation
+    from home.wards import live_wards
 
     _load_references(page)
     settings = site_settings(request)
@@ -413,7 +413,7 @@ def procedure_context(page, request):
 
     levels = [page.level] + [lv for lv in other_levels(page) if lv.pk != page.level_id]
     commune_level = any(lv.slug == COMMUNE_LEVEL_SLUG for lv in levels)
-    wards = navigation.live_wards() if commune_level else []
+    wards = live_wards() if commune_level else []
 
     checklist = build_checklist(page, request.GET.get(P_CASE))
     print_mode = request.GET.get(P_PRINT) == "giay-to"

@@ -35,7 +35,7 @@ def pytest_report_header(config):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: the database it sees was rolled back or flushed, so
-    entries cached by an earlier test (site, menu, settings; see home.navigation) describe rows
+    entries cached by an earlier test (site, menu, settings; see core.cache) describe rows
     that may no longer exist."""
     from django.core.cache import cache
 

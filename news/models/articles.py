@@ -14,9 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from home import navigation
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.restrictions import CachedViewRestrictionsMixin
+from home.restrictions import CachedViewRestrictionsMixin, any_restriction
 from news.models.base import SocialMetaMixin, paginate_window
 from news.models.topics import Topic, all_topics
 
@@ -49,7 +48,7 @@ def without_own_restrictions(queryset):
     For the children of a page being shown this equals Wagtail's .public() (their ancestors' restrictions
     were checked when that page was served) and costs no extra query for the restriction list.
     """
-    if not navigation.any_restriction():  # none anywhere (cached): the subquery would cost planning time
+    if not any_restriction():  # none anywhere (cached): the subquery would cost planning time
         return queryset
     # NOT EXISTS, not a LEFT JOIN … IS NULL: PostgreSQL misjudges the latter and sorts the whole index.
     return queryset.filter(~Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))

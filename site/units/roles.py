@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Task, Workflow, WorkflowPage, WorkflowTask
 
+from core.models import PublicHoliday
 from home.models import HomePage, WardHomePage
 from units.models import PlanTask, UnitGroup
 
@@ -234,7 +235,7 @@ def apply_roles(log=None):
     for model in _snippet_models("news"):
         groups[CITY_NEWS_EDITORS].permissions.add(*_model_perms(model, ["view", "add", "change"]))
         groups[MODERATORS].permissions.add(*_model_perms(model, ["view", "add", "change", "delete"]))
-    for model in _hotline_models():
+    for model in [*_hotline_models(), PublicHoliday]:  # the holiday calendar counts feedback deadlines
         groups[MODERATORS].permissions.add(*_model_perms(model, ["view", "add", "change", "delete"]))
     groups[MODERATORS].permissions.add(
         *Permission.objects.filter(

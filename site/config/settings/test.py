@@ -23,8 +23,8 @@ ELASTICSEARCH_INDEX_PREFIX = f"test_{_run_id}_{ELASTICSEARCH_INDEX_PREFIX}"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": TASK_QUEUES}}
 # Each test process is alone with its database, so cached site data need not expire within seconds
-# (home/navigation.py); expiry would make query counts depend on how long a test takes.
-NAVIGATION_LOCAL_CACHE_SECONDS = 300
+# (core/cache.py); expiry would make query counts depend on how long a test takes.
+SITE_CACHE_LOCAL_SECONDS = 300
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,72 @@
+"""The ground floor's shared services: the site cache, the holiday calendar's move, the rate limiter."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+
+@pytest.mark.django_db(transaction=True)
+def test_holiday_move_to_core_keeps_the_editors_calendar_both_ways():
+    """hotline.0003 copies the rows editors kept (edited, deleted, added) into core's table and back."""
+    executor = MigrationExecutor(connection)
+    before = [("hotline", "0002_seed_topics_and_holidays"), ("core", "0002_seed_holidays")]
+    after = [("hotline", "0003_holidays_move_to_core")]
+    try:
+        executor.migrate(before)
+        old = MigrationExecutor(connection).loader.project_state(before).apps.get_model("hotline", "PublicHoliday")
+        old.objects.filter(date="2025-01-01").delete()
+        old.objects.filter(date="2025-09-02").update(name="Quốc khánh (đã sửa)")
+        old.objects.create(date="2030-01-01", name="Ngày nghỉ thêm", kind="off")
+        expected = sorted(old.objects.values_list("date", "name", "kind", "note"))
+
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        new = executor.loader.project_state(after).apps.get_model("core", "PublicHoliday")
+        assert sorted(new.objects.values_list("date", "name", "kind", "note")) == expected
+
+        executor = MigrationExecutor(connection)
+        executor.migrate(before)
+        back = executor.loader.project_state(before).apps.get_model("hotline", "PublicHoliday")
+        assert sorted(back.objects.values_list("date", "name", "kind", "note")) == expected
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_rate_limit_counts_per_identity_and_window(settings, monkeypatch):
+    from core import ratelimit
+
+    limit = ratelimit.RateLimit("test-scope", "2/hour", "TEST_RATE_LIMIT")
+    now = [7200.0 * 1000]
+    monkeypatch.setattr(ratelimit.time, "time", lambda: now[0])
+    assert limit.hit("a") and not limit.exceeded("a")
+    assert limit.hit("a") and limit.exceeded("a")
+    assert not limit.hit("a")  # the third in the window
+    assert limit.hit("b")  # another identity has its own count
+    now[0] += 3600  # the next window
+    assert limit.hit("a") and limit.used("a") == 1
+    settings.TEST_RATE_LIMIT = "1/hour"  # a setting overrides the default rate
+    assert limit.rate == (1, 3600) and limit.exceeded("a")
+
+
+def test_rate_limit_rejects_a_malformed_rate():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from core.ratelimit import parse_rate
+
+    assert parse_rate("100/10m") == (100, 600)
+    with pytest.raises(ImproperlyConfigured):
+        parse_rate("five per hour")
+
+
+def test_client_key_follows_the_client_address_policy_and_hides_the_address(settings, rf):
+    from core.ratelimit import client_key
+
+    direct = rf.get("/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    other = rf.get("/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_key(direct) == client_key(other)  # a forged header changes nothing
+    assert "10.0.0.9" not in client_key(direct)
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_key(direct) != client_key(other)  # behind one proxy the forwarded address counts
