@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.text import fold
 from news.models.onestop import CITY_DESK_LABEL, OneStopResult, check_totals, unit_pages
-from search.vietnamese import fold
 
 MAX_ROWS = 10_000
 NUMBER_COLUMNS = {

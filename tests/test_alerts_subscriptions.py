@@ -9,8 +9,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from procedures.alerts.delivery import deliver_due
 from procedures.alerts.models import OutgoingMessage, Subscription
-from procedures.alerts.services import deliver_due
 from procedures.desk.factories import amend, make_decision, make_procedure
 from procedures.models import ProcedurePage, StatusChange
 

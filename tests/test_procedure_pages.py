@@ -616,7 +616,7 @@ def test_warm_procedure_page_reads_four_rows_sets_and_renamed_references_show_at
 
 def test_procedure_preview_shows_the_levels_and_related_procedures_chosen_in_the_editor(catalogue, rf):
     """A preview holds its other levels and related procedures in memory, not in the through tables."""
-    from procedures.views import procedure_context
+    from procedures.page_context import procedure_context
 
     page = ProcedurePageFactory(parent=catalogue, level=level("cap-xa"))
     other = ProcedurePageFactory(parent=catalogue, title="Thủ tục liên quan trong bản nháp")

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from procedures.blocks import CHANNEL_CHOICES
+from procedures.feedback_link import feedback_url as procedure_feedback_url
 
 
 def qr_svg(text):
@@ -41,18 +42,9 @@ def site_settings_for(request):
 
 
 def feedback_url(page, request):
-    """The online feedback form (hotline app) for this procedure, when that app provides one."""
-    from urllib.parse import quote
-
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        path = reverse("hotline:feedback_form")
-    except NoReverseMatch:
-        return ""
+    """The online feedback form for this procedure (procedures.feedback_link), with the site's root."""
     site = page.get_site()
-    root = site.root_url if site else ""
-    return f"{root}{path}?thu_tuc={quote(page.code)}"
+    return procedure_feedback_url(page.code, site.root_url if site else "")
 
 
 def sheet_context(page, request, desk=None, settings_obj=None):

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from core.text import folded_slug
 from procedures.importing import bulk, mapping
 from procedures.importing.appendix import DecisionInfo, parse_appendix
 from procedures.importing.codes import match_key
@@ -42,7 +43,6 @@ from procedures.models import (
     StatusChange,
 )
 from procedures.models.pages import derive_title, procedure_slug
-from procedures.models.reference import folded_slug
 
 __all__ = ["ImportReport", "apply_plan", "import_file", "import_records", "plan_appendix", "plan_records"]
 

@@ -16,14 +16,6 @@ COMMUNES = ["Bắc An", "Hoàng Hoa Thám", "Hưng Đạo", "Lê Lợi", "Nhân 
 CITY_NAME = "Ủy ban nhân dân thành phố Chí Linh"
 
 
-def ward_slug(kind, name):
-    from django.utils.text import slugify
-
-    from search.vietnamese import fold
-
-    return slugify(fold(f"{'phuong' if kind == WardHomePage.UnitKind.WARD else 'xa'} {name}"))
-
-
 def _create_tree_root():
     """Wagtail's migrations create the tree root; a flushed test database has none."""
     from django.conf import settings
@@ -95,7 +87,7 @@ def load(ctx):
     ]
     created = 0
     for index, (kind, name) in enumerate(units, start=1):
-        slug = ward_slug(kind, name)
+        slug = WardHomePage.slug_for(kind, name)
         ward = WardHomePage.objects.child_of(home).filter(slug=slug).first()
         if ward is None:
             label = "Phường" if kind == WardHomePage.UnitKind.WARD else "Xã"

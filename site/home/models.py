@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.cache import cached
+from core.text import folded_slug
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.restrictions import CachedViewRestrictionsMixin, public
 from home.routing import DirectRouteMixin
@@ -192,6 +193,11 @@ class WardHomePage(CachedViewRestrictionsMixin, DirectRouteMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = sections_for("ward", self, request)
         return context
+
+    @classmethod
+    def slug_for(cls, kind, name):
+        """The sub-site's ASCII slug: "phuong-sao-do", "xa-hoang-hoa-tham"."""
+        return folded_slug(f"{'phuong' if kind == cls.UnitKind.WARD else 'xa'} {name}", max_length=None, empty="")
 
     @property
     def full_name(self):

@@ -63,8 +63,9 @@ def _on_dependency_saved(sender, instance, **kwargs):
 
 
 def connect():
-    from home.models import WardHomePage
     from search.models import SearchSynonym
+
+    WardHomePage = registry.subsite_model()
 
     site_cache.clear_when_changed(SearchSynonym)  # synonyms are read from the site cache
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 
-from search.vietnamese import fold
+from core.text import fold
 
 
 @dataclass

@@ -96,13 +96,19 @@ def _group(name, log=None):
     return group
 
 
-def catalogue_pages(home):
-    """Catalogue roots under the city home (procedures app), if it is installed."""
-    if not apps.is_installed("procedures"):
-        return []
-    from procedures.models import ProcedureIndexPage
+_catalogue_page_types = []
 
-    return list(ProcedureIndexPage.objects.child_of(home))
+
+def register_catalogue_page_type(model):
+    """Called by the catalogue app's ready(): pages of `model` under the city home are catalogue roots,
+    edited by the catalogue groups and approved in the catalogue workflow."""
+    if model not in _catalogue_page_types:
+        _catalogue_page_types.append(model)
+
+
+def catalogue_pages(home):
+    """Catalogue roots under the city home (none when no catalogue app registered its page type)."""
+    return [page for model in _catalogue_page_types for page in model.objects.child_of(home)]
 
 
 def city_section_pages(home):

@@ -178,6 +178,10 @@ TASKS = {
 ELASTICSEARCH_URL = env.http_url("ELASTICSEARCH_URL")
 ELASTICSEARCH_TIMEOUT = env.number("ELASTICSEARCH_TIMEOUT", 2.0)
 ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "tthc")
+# How the shell wires apps that must not import each other: the page type that roots a ward's sub-site
+# (the search engine files documents under it) and the form the catalogue links for feedback.
+SEARCH_SUBSITE_MODEL = "home.WardHomePage"
+PROCEDURE_FEEDBACK_URL_NAME = "hotline:feedback_form"
 
 # Wagtail's own search (admin) stays on the database: its Elasticsearch backend needs the
 # analysis-common module, which the engine we run does not have.
