@@ -90,7 +90,8 @@ def instrument():
 
     from modelsearch.backends import get_search_backends
 
-    from procedures.importing import apply, bulk, tasks
+    from procedures.importing import apply, bulk, reference_rows, tasks
+    from procedures.models import ProcedurePage
     from search import indexing
 
     timings = collections.Counter()
@@ -109,8 +110,8 @@ def instrument():
         return wrapper
 
     apply.plan_file = timed("plan: parse the file, compare with the catalogue", apply.plan_file)
-    apply._References.create_pending = timed(
-        "write: new fields, agencies, decisions (snippets)", apply._References.create_pending
+    reference_rows.ReferenceRows.create_pending = timed(
+        "write: new fields, agencies, decisions (snippets)", reference_rows.ReferenceRows.create_pending
     )
     bulk._insert_pages = timed("write: page rows (multi-row INSERT)", bulk._insert_pages)
     bulk._insert_children = timed("write: status history, levels", bulk._insert_children)
@@ -126,7 +127,7 @@ def instrument():
     tasks.update_reference_index = timed(
         "after commit: Wagtail reference index", tasks.update_reference_index
     )
-    backend = type(next(iter(get_search_backends())).get_index_for_model(apply.ProcedurePage))
+    backend = type(next(iter(get_search_backends())).get_index_for_model(ProcedurePage))
     backend.add_items = timed("after commit: Wagtail admin search index", backend.add_items)
     return timings
 

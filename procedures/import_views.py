@@ -20,7 +20,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from procedures.importing.apply import MAX_UPLOAD_BYTES, import_file
+from procedures.importing.apply import import_file
+from procedures.importing.constants import MAX_UPLOAD_BYTES
 from procedures.models import ProcedureIndexPage
 
 REQUIRED_PERMISSIONS = ("procedures.add_procedurepage", "procedures.change_procedurepage")
