@@ -3,10 +3,11 @@
 import io
 
 import factory
+import wagtail_factories
 from django.utils import timezone
 from PIL import Image
 
-from hotline.models import FeedbackSubmission, FeedbackTopic
+from hotline.models import FeedbackSubmission, FeedbackTopic, HotlineContact, HotlinePage
 
 
 def sample_pdf() -> bytes:
@@ -86,3 +87,20 @@ def published(submission, **fields):
         setattr(submission, key, value)
     submission.save()
     return submission
+
+
+class HotlinePageFactory(wagtail_factories.PageFactory):
+    title = "Đường dây nóng"
+    slug = "duong-day-nong"
+
+    class Meta:
+        model = HotlinePage
+
+
+class HotlineContactFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(HotlinePageFactory)
+    unit = "Văn phòng HĐND và UBND"
+    phone = "0220 3882 123"
+
+    class Meta:
+        model = HotlineContact
