@@ -68,12 +68,12 @@ def add_articles(index, count, start, images, topics):
     """Insert `count` live articles under `index` in bulk (treebeard paths computed directly)."""
     from wagtail.models import Locale, Page
 
+    from core.tree import next_child_paths
     from news.models import ArticlePage
 
     content_type = ContentType.objects.get_for_model(ArticlePage)
     locale = Locale.get_default()
-    last_child = index.get_last_child()
-    first_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
+    paths = next_child_paths(index, count)
     now = timezone.now()
     today = timezone.localdate()
     rng = random.Random(start)
@@ -89,7 +89,7 @@ def add_articles(index, count, start, images, topics):
                     draft_title=f"Tin mẫu số {number}",
                     slug=slug,
                     content_type=content_type,
-                    path=Page._get_path(index.path, index.depth + 1, first_step + i),
+                    path=paths[i],
                     depth=index.depth + 1,
                     numchild=0,
                     url_path=f"{index.url_path}{slug}/",

@@ -187,13 +187,12 @@ def main():
         from wagtail.models import Page, Revision, Site
 
         from home.demo import _create_tree_root
-        from home.models import HomePage
+        from home.factories import HomePageFactory
         from procedures.importing.apply import import_file
         from procedures.models import ProcedurePage, StatusChange
 
         root = Page.get_first_root_node() or _create_tree_root()
-        home = HomePage(title="Cổng thông tin cải cách hành chính thành phố Chí Linh", slug="trang-chu")
-        root.add_child(instance=home)
+        home = HomePageFactory(parent=root, title="Cổng thông tin cải cách hành chính thành phố Chí Linh")
         home.save_revision().publish()
         Site.objects.update_or_create(
             is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}

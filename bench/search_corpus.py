@@ -30,20 +30,20 @@ def _reference(model, name, cache):
 
 def catalogue_root():
     from home.models import HomePage
+    from procedures.factories import ProcedureIndexPageFactory
     from procedures.models import ProcedureIndexPage
 
     index = ProcedureIndexPage.objects.first()
     if index is None:
         home = HomePage.objects.first()
-        index = home.add_child(
-            instance=ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc-hanh-chinh")
-        )
+        index = ProcedureIndexPageFactory(parent=home)
     return index
 
 
 def procedure_page(record, cache, *, code=None, name=None):
     """An unsaved ProcedurePage for one record of procedures.json."""
-    from procedures.models import Agency, ProcedureField, ProcedureLevel, ProcedurePage
+    from procedures.factories import ProcedurePageFactory
+    from procedures.models import Agency, ProcedureField, ProcedureLevel
     from procedures.models.pages import derive_title, procedure_slug
 
     code = code or record["code"]
@@ -59,7 +59,7 @@ def procedure_page(record, cache, *, code=None, name=None):
         }
         for c in record.get("submission", [])
     ]
-    return ProcedurePage(
+    return ProcedurePageFactory.build(
         title=derive_title(name),
         slug=procedure_slug(code, name),
         code=code,

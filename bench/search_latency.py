@@ -61,9 +61,10 @@ def bulk_pages(parent, items, content_type):
     """Create live child pages of `parent` in bulk: treebeard paths computed directly."""
     from wagtail.models import Locale, Page
 
+    from core.tree import next_child_paths
+
     locale = Locale.get_default()
-    last = parent.get_last_child()
-    step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+    paths = next_child_paths(parent, len(items))
     now = __import__("django.utils.timezone", fromlist=["now"]).now()
     pages = []
     for i, (title, slug) in enumerate(items):
@@ -73,7 +74,7 @@ def bulk_pages(parent, items, content_type):
                 draft_title=title[:255],
                 slug=slug,
                 content_type=content_type,
-                path=Page._get_path(parent.path, parent.depth + 1, step + i),
+                path=paths[i],
                 depth=parent.depth + 1,
                 numchild=0,
                 url_path=f"{parent.url_path}{slug}/",

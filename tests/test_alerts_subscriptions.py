@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from procedures.alerts.delivery import deliver_due
 from procedures.alerts.models import OutgoingMessage, Subscription
-from procedures.desk.factories import amend, make_decision, make_procedure
+from procedures.factories import amend, make_decision, make_procedure
 from procedures.models import ProcedurePage, StatusChange
 
 pytestmark = pytest.mark.django_db

@@ -70,3 +70,37 @@ def test_client_key_follows_the_client_address_policy_and_hides_the_address(sett
     assert "10.0.0.9" not in client_key(direct)
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_key(direct) != client_key(other)  # behind one proxy the forwarded address counts
+
+
+@pytest.mark.django_db
+def test_next_child_paths_match_what_treebeard_gives_the_next_children():
+    """core.tree relies on treebeard's private path helpers: an upgrade that changes them fails here."""
+    from wagtail.models import Page
+
+    from core.tree import next_child_paths
+    from home.factories import ContentPageFactory, HomePageFactory
+
+    parent = HomePageFactory(parent=Page.get_first_root_node(), slug="cay-thu")
+    predicted = next_child_paths(parent, 3)
+    made = [ContentPageFactory(parent=Page.objects.get(pk=parent.pk)).path for _ in range(3)]
+    assert predicted == made
+    assert next_child_paths(Page.objects.get(pk=parent.pk), 1)[0] > made[-1]
+
+
+@pytest.mark.django_db
+def test_rows_make_instances_from_cached_values_and_know_loaded_relations():
+    """core.rows relies on Model._state.fields_cache: an upgrade that changes it fails here."""
+    from core.rows import instance_from_values, relation_loaded
+    from procedures.factories import ProcedurePageFactory, catalogue
+    from procedures.models import ProcedureField, ProcedurePage
+
+    field = ProcedureField.objects.create(name="Lĩnh vực thử tải")
+    made = instance_from_values(ProcedureField, {"id": field.pk, "name": field.name, "slug": field.slug})
+    assert made.pk == field.pk and made.name == field.name and not made._state.adding
+    assert made.get_deferred_fields() == {f.attname for f in ProcedureField._meta.concrete_fields} - {"id", "name", "slug"}
+
+    page = ProcedurePageFactory(parent=catalogue(), field=field)
+    fresh = ProcedurePage.objects.get(pk=page.pk)
+    assert not relation_loaded(fresh, "field")
+    assert fresh.field.name == field.name and relation_loaded(fresh, "field")
+    assert relation_loaded(ProcedurePage.objects.select_related("level").get(pk=page.pk), "level")

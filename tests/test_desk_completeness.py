@@ -10,7 +10,7 @@ from wagtail.models import PageLogEntry
 
 from core.workdays import add_working_days
 from procedures.desk.completeness import decision_rows, missing_components
-from procedures.desk.factories import make_decision, make_procedure
+from procedures.factories import make_decision, make_procedure
 
 pytestmark = pytest.mark.django_db
 

@@ -24,16 +24,10 @@ from modelcluster.models import get_all_child_m2m_relations, get_all_child_relat
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published, published
 
+from core.tree import next_child_paths
 from procedures.models import ProcedurePage, StatusChange
 
 BATCH = 200
-
-
-def next_paths(index, count):
-    """Tree paths for `count` new children after the index page's current last child."""
-    last = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1).order_by("-path").first()
-    start = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
-    return [Page._get_path(index.path, index.depth + 1, start + i) for i in range(count)]
 
 
 def create_pages(items, index, *, user=None, log_data=None, progress=None):
@@ -44,7 +38,7 @@ def create_pages(items, index, *, user=None, log_data=None, progress=None):
     page_type = ContentType.objects.get_for_model(ProcedurePage)
     base_type = ContentType.objects.get_for_model(Page)
     index = Page.objects.select_for_update().get(pk=index.pk)  # one import at a time under the catalogue
-    paths = next_paths(index, len(items))
+    paths = next_child_paths(index, len(items))
     revisions = {}
     done = 0
     for start in range(0, len(items), BATCH):
