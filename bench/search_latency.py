@@ -27,7 +27,6 @@ import random
 import statistics
 import sys
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,34 +58,11 @@ def load_average():
 
 def bulk_pages(parent, items, content_type):
     """Create live child pages of `parent` in bulk: treebeard paths computed directly."""
-    from wagtail.models import Locale, Page
+    from wagtail.models import Page
 
-    from core.tree import next_child_paths
+    from core.tree import new_live_children
 
-    locale = Locale.get_default()
-    paths = next_child_paths(parent, len(items))
-    now = __import__("django.utils.timezone", fromlist=["now"]).now()
-    pages = []
-    for i, (title, slug) in enumerate(items):
-        pages.append(
-            Page(
-                title=title[:255],
-                draft_title=title[:255],
-                slug=slug,
-                content_type=content_type,
-                path=paths[i],
-                depth=parent.depth + 1,
-                numchild=0,
-                url_path=f"{parent.url_path}{slug}/",
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-                locale=locale,
-                translation_key=uuid.uuid4(),
-            )
-        )
-    pages = Page.objects.bulk_create(pages)
+    pages = Page.objects.bulk_create(new_live_children(parent, items, content_type))
     Page.objects.filter(pk=parent.pk).update(numchild=parent.get_children().count())
     parent.refresh_from_db()
     return pages

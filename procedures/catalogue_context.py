@@ -19,7 +19,7 @@ def catalogue_context(index_page, request):
 
     active = []
     for facet in facets:
-        option = facet.selected_option
+        option = facet.selected_value
         if option is None or (facet.param == P_STATUS and option.value == STATUS_IN_FORCE):
             continue
         active.append(

@@ -14,7 +14,7 @@ from procedures.filters import P_WARD
 from procedures.history import Status, status_history
 from procedures.jsonld import government_service_jsonld, jsonld_script
 from procedures.references import load_references, other_levels
-from procedures.ward_desk import desk_for, site_settings, ward_from_request
+from procedures.ward_desk import desk_for, hotlines, site_settings, ward_from_request
 
 P_PRINT = "in"
 COMMUNE_LEVEL_SLUG = "cap-xa"
@@ -73,10 +73,6 @@ def procedure_context(page, request):
     share_url = full_url + ("?" + urlencode(state) if state else "")
     print_url = "?" + urlencode({**state, P_PRINT: "giay-to"}) + "#giay-to"
 
-    hotlines = [(b.value["label"], b.value["number"]) for b in settings.hotline_numbers]
-    if ward and ward.hotline:
-        hotlines.insert(0, (f"Đường dây nóng {ward.full_name}", ward.hotline))
-
     jsonld = government_service_jsonld(
         page, request, url=full_url, desk=desk, channels=channels, settings=settings
     )
@@ -101,7 +97,7 @@ def procedure_context(page, request):
         "share_url": share_url,
         "print_url": print_url,
         "feedback_url": feedback_url(page.code),
-        "hotlines": hotlines,
+        "hotlines": hotlines(settings, ward),
         "jsonld": jsonld_script(jsonld),
         "last_updated": page.last_published_at
         or page.latest_revision_created_at

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from procedures.filters import P_WARD
 
@@ -67,3 +68,22 @@ def desk_for(request, ward=None):
         phone=settings.phone,
         hotline=hotline,
     )
+
+
+class Hotline(NamedTuple):
+    label: str  # what the page shows before the number
+    number: str
+    unit: str  # whose number it is (the printed sheet names it after the number)
+
+
+def hotlines(settings, ward=None, *, phone_fallback=False):
+    """The hotlines a citizen may call about a procedure: the ward's own first, then the site's; with
+    `phone_fallback`, the site's phone when it lists no hotline."""
+    found = []
+    if ward is not None and ward.hotline:
+        found.append(Hotline(f"Đường dây nóng {ward.full_name}", ward.hotline, ward.full_name))
+    if settings is not None:
+        found += [Hotline(b.value["label"], b.value["number"], b.value["label"]) for b in settings.hotline_numbers]
+        if phone_fallback and not found and settings.phone:
+            found.append(Hotline(settings.unit_name, settings.phone, settings.unit_name))
+    return found

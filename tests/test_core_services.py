@@ -104,3 +104,69 @@ def test_rows_make_instances_from_cached_values_and_know_loaded_relations():
     assert not relation_loaded(fresh, "field")
     assert fresh.field.name == field.name and relation_loaded(fresh, "field")
     assert relation_loaded(ProcedurePage.objects.select_related("level").get(pk=page.pk), "level")
+
+
+def _fingerprint(obj):
+    import hashlib
+    import inspect
+
+    return hashlib.sha256(inspect.getsource(obj).encode()).hexdigest()[:16]
+
+
+def test_routing_still_mirrors_wagtails_page_route():
+    """home/routing.py routes a deep URL itself and falls back to Page.route; it was checked against
+    this version of Page.route. An upgrade that changes it fails here: compare the new Page.route
+    with DirectRouteMixin.route (checks, RouteResult, 404s), then update the fingerprint."""
+    from wagtail.models import Page
+
+    assert _fingerprint(Page.route) == "643c9afcc2deb381", "Wagtail's Page.route changed: re-check home/routing.py"
+
+
+def test_postgresql_engine_still_finds_the_cursor_it_replaces():
+    """config.postgresql swaps Django's ServerBindingCursor in the connection parameters; an upgrade
+    that renames the class or stops passing a cursor_factory fails here, not silently in production."""
+    from django.db.backends.postgresql import base
+
+    from config.postgresql.base import PlannedLikeCursor
+
+    assert issubclass(PlannedLikeCursor, base.ServerBindingCursor)
+    assert _fingerprint(base.DatabaseWrapper.get_connection_params) == "c3b08b880d604ccb", (
+        "Django's get_connection_params changed: re-check config/postgresql/base.py"
+    )
+
+
+@pytest.mark.django_db
+def test_reference_index_adapter_gives_the_rows_wagtail_writes():
+    """core.reference_index calls two private ReferenceIndex methods; what they give must equal what
+    Wagtail's public create_or_update_for_object() stores, or the import's bulk index drifts."""
+    from wagtail.models import ReferenceIndex
+
+    from core.reference_index import content_path_hash, references_of
+    from procedures.factories import make_procedure
+    from procedures.models import ProcedurePage
+
+    page = ProcedurePage.objects.get(pk=make_procedure(name="Chứng thực bản sao").pk)
+    ReferenceIndex.create_or_update_for_object(page)
+    stored = ReferenceIndex.get_references_for_object(page)
+    assert stored.exists()  # field, level and agency at least
+    assert references_of(page) == set(
+        stored.values_list("to_content_type_id", "to_object_id", "model_path", "content_path")
+    )
+    assert all(row.content_path_hash == content_path_hash(row.content_path) for row in stored)
+
+
+@pytest.mark.django_db
+def test_insert_rows_writes_many_rows_in_one_statement_and_marks_them_saved(django_assert_num_queries):
+    """core.rows.insert_rows relies on Django's insert query and compiler and on Model._state."""
+    from core.rows import insert_rows
+    from procedures.models import ProcedureField
+
+    rows = [ProcedureField(name=f"Lĩnh vực chèn {n}", slug=f"linh-vuc-chen-{n}") for n in range(3)]
+    with django_assert_num_queries(1):
+        pks = insert_rows(ProcedureField, rows, [ProcedureField._meta.get_field(f) for f in ("name", "slug")])
+    assert pks == [row.pk for row in rows] and None not in pks
+    assert all(not row._state.adding and row._state.db == "default" for row in rows)
+    rows[0].name = "Lĩnh vực đã đổi tên"
+    rows[0].save()  # an UPDATE of the inserted row, not a second row
+    assert ProcedureField.objects.filter(pk__in=pks).count() == 3
+    assert ProcedureField.objects.get(pk=pks[0]).name == "Lĩnh vực đã đổi tên"

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from core.facets import Facet, FacetValue  # noqa: F401 (the engine and the fallback import them from here)
+
 PER_PAGE = 10
 MAX_PAGE = 50  # deep pages are never useful to a citizen and cost the engine
 
@@ -80,25 +82,6 @@ class Hit:
             "status": self.status,
             "highlight": self.highlight,
         }
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    param: str
-    label: str
-    values: list[FacetValue] = field(default_factory=list)
-
-    @property
-    def has_selection(self):
-        return any(v.selected for v in self.values)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Task, Workflow, WorkflowPage, WorkflowTask
 
+from core.installed import installed_model
 from core.models import PublicHoliday
 from home.models import HomePage, WardHomePage
 from units.models import PlanTask, UnitGroup
@@ -124,12 +125,7 @@ def _hotline_models():
 
 
 def _feedback_model():
-    if not apps.is_installed("hotline"):
-        return None
-    try:
-        return apps.get_model("hotline", "FeedbackSubmission")
-    except LookupError:
-        return None
+    return installed_model("hotline", "FeedbackSubmission")
 
 
 def _snippet_models(app_label):
@@ -319,13 +315,21 @@ def _collection_perms(groups):
     )
 
 
+def linked_ward_ids(user):
+    """Ids of the wards whose editors' or leaders' groups (UnitGroup) the user is a member of: the one
+    answer to "which wards are this user's", which each app narrows or widens by its own permission."""
+    if not user.is_authenticated:
+        return set()
+    return set(UnitGroup.objects.filter(group__user=user).values_list("ward_id", flat=True))
+
+
 def wards_for_user(user):
     """Wards whose content (and assigned citizen feedback) this user may handle."""
     if not user.is_authenticated:
         return WardHomePage.objects.none()
     if user.is_superuser or user.groups.filter(name__in=[MODERATORS]).exists():
         return WardHomePage.objects.all()
-    return WardHomePage.objects.filter(unit_groups__group__user=user).distinct()
+    return WardHomePage.objects.filter(pk__in=linked_ward_ids(user))
 
 
 def can_view_reports(user):
