@@ -184,19 +184,13 @@ def main():
         from django.db import connection
 
         call_command("migrate", verbosity=0)
-        from wagtail.models import Page, Revision, Site
+        from wagtail.models import Revision
 
-        from home.demo import _create_tree_root
-        from home.factories import HomePageFactory
+        from home.factories import city_home
         from procedures.importing.apply import import_file
         from procedures.models import ProcedurePage, StatusChange
 
-        root = Page.get_first_root_node() or _create_tree_root()
-        home = HomePageFactory(parent=root, title="Cổng thông tin cải cách hành chính thành phố Chí Linh")
-        home.save_revision().publish()
-        Site.objects.update_or_create(
-            is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-        )
+        city_home()
 
         records = make_records(args.procedures)
         data = json.dumps(records, ensure_ascii=False).encode("utf-8")

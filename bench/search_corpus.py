@@ -9,6 +9,15 @@ import json
 import random
 from pathlib import Path
 
+# Name endings that turn a real procedure into a plausible variant when a corpus is padded.
+VARIANT_SUFFIXES = [
+    "(thực hiện tại Bộ phận một cửa)",
+    "(áp dụng tại Trung tâm phục vụ hành chính công)",
+    "(trường hợp nộp hồ sơ qua dịch vụ bưu chính)",
+    "(thực hiện liên thông)",
+    "(áp dụng cho đơn vị hành chính cấp xã)",
+]
+
 DATA = Path(__file__).resolve().parents[1] / "procedures" / "demo_data" / "procedures.json"
 SHARED_DATA = Path("/work/shared/data/procedures.json")
 
@@ -126,13 +135,7 @@ def load_procedures(limit=None, variants_to=None, seed=7, log=print):
             log(f"  {created} thủ tục")
     if variants_to:
         rng = random.Random(seed)
-        suffixes = [
-            "(thực hiện tại Bộ phận một cửa)",
-            "(áp dụng tại Trung tâm phục vụ hành chính công)",
-            "(trường hợp nộp hồ sơ qua dịch vụ bưu chính)",
-            "(thực hiện liên thông)",
-            "(áp dụng cho đơn vị hành chính cấp xã)",
-        ]
+        suffixes = VARIANT_SUFFIXES
         total = ProcedurePage.objects.count()
         n = 0
         while total < variants_to:

@@ -80,13 +80,8 @@ def add_procedure_variants(target, log):
         return
     catalogue = ProcedureIndexPage.objects.get()
     rng = random.Random(11)
-    suffixes = [
-        "(thực hiện tại Bộ phận một cửa)",
-        "(áp dụng tại Trung tâm phục vụ hành chính công)",
-        "(trường hợp nộp hồ sơ qua dịch vụ bưu chính)",
-        "(thực hiện liên thông)",
-        "(áp dụng cho đơn vị hành chính cấp xã)",
-    ]
+    from bench.search_corpus import VARIANT_SUFFIXES as suffixes
+
     sources = [rng.choice(real) for _ in range(missing)]
     names = [f"{p.official_name} {rng.choice(suffixes)}" for p in sources]
     items = [(name, f"bien-the-{i}") for i, name in enumerate(names)]

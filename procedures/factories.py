@@ -109,25 +109,12 @@ def add_status_change(page, kind, *, decision=None, effective_date=None, replace
 
 def catalogue():
     """The ProcedureIndexPage, with a city home page and the default site when the tree has none."""
-    from django.conf import settings
-    from wagtail.models import Locale, Page, Site
-
-    from home.factories import HomePageFactory
-    from home.models import HomePage
+    from home.factories import city_home
 
     index = ProcedureIndexPage.objects.first()
     if index:
         return index
-    home = HomePage.objects.first()
-    if home is None:
-        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-        home = HomePageFactory(parent=root, live=True)
-        home.save_revision().publish()
-        Site.objects.update_or_create(
-            is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-        )
-    index = ProcedureIndexPageFactory(parent=home)
+    index = ProcedureIndexPageFactory(parent=city_home())
     index.save_revision().publish()
     return index
 

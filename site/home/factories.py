@@ -31,3 +31,30 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContentPage
+
+
+def tree_root():
+    """The page tree's root: Wagtail's migrations create it, a flushed test database has none."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.add_root(title="Root", slug="root")
+    return root
+
+
+def city_home(title="Cổng thông tin cải cách hành chính thành phố Chí Linh", slug="trang-chu"):
+    """The city home page, published, as the default site (localhost:80); made when the tree has none."""
+    from wagtail.models import Site
+
+    home = HomePage.objects.first()
+    if home is None:
+        home = HomePageFactory(parent=tree_root(), title=title, slug=slug)
+        home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Chí Linh"},
+    )
+    return home
