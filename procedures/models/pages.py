@@ -15,6 +15,7 @@ from wagtail.search import index
 from core.context import RegisteredContextMixin
 from core.text import folded_slug
 from home.restrictions import CachedViewRestrictionsMixin
+from procedures.admin_forms import ProcedureChoicesForm
 from procedures.blocks import ChannelBlock, DossierCaseBlock, FormBlock, LegalBasisBlock, StepBlock
 
 TITLE_MAX = 255
@@ -208,6 +209,7 @@ class ProcedurePage(RegisteredContextMixin, CachedViewRestrictionsMixin, Page):
         ),
     ]
     promote_panels = [FieldPanel("slug"), FieldPanel("search_description"), FieldPanel("show_in_menus")]
+    base_form_class = ProcedureChoicesForm
 
     search_fields = Page.search_fields + [
         index.SearchField("code", boost=5),
