@@ -81,4 +81,7 @@ def test_unreachable_search_engine_never_breaks_pages(client, demo_site, setting
     assert client.get("/").status_code == 200
     health = client.get("/suc-khoe/")
     assert health.status_code == 200
-    assert health.json() == {"database": "ok", "search": "unavailable"}
+    body = health.json()
+    assert body["status"] == "degraded" and body["checks"]["database"]["status"] == "ok"
+    assert body["checks"]["search"]["index_status"] == "unreachable"
+    assert body["checks"]["search"]["engine"] == "database"

@@ -59,7 +59,7 @@ def deliver_due(now=None):
     return sent, failed
 
 
-@task()
+@task(queue_name="mail")
 def deliver_due_messages():
     sent, failed = deliver_due()
     return {"sent": sent, "failed": failed}

@@ -8,6 +8,6 @@ from procedures.alerts.delivery import deliver_due_messages
 __all__ = ["deliver_due_messages", "notify_decision"]
 
 
-@task()
+@task(queue_name="mail")
 def notify_decision(decision_id):
     return services.notify_decision(decision_id)

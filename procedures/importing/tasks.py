@@ -12,7 +12,7 @@ from django_tasks import task
 CHUNK = 500
 
 
-@task()
+@task(queue_name="import")
 def index_imported_pages(page_ids, snippets=None):
     """page_ids: procedure pages; snippets: {"procedures.agency": [ids], …} of new reference rows."""
     from modelcluster.models import get_all_child_relations

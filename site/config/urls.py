@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("suc-khoe/", home_views.health, name="health"),
+    path("suc-khoe/song/", home_views.liveness, name="liveness"),
     # Each app owns distinct path prefixes ahead of the page tree (see each app's urls.py).
     path("", include("accounts.urls")),
     path("", include("units.urls")),

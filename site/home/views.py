@@ -1,10 +1,11 @@
-"""Site-wide views outside the page tree: robots.txt, health check and error pages."""
+"""Site-wide views outside the page tree: robots.txt, liveness and readiness checks, error pages."""
 
-from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from home.health import readiness
 
 
 @require_GET
@@ -19,18 +20,19 @@ def robots_txt(request):
 
 
 @never_cache
+@require_GET
 def health(request):
-    """Liveness for load balancers: the database must answer; search may be degraded."""
-    from search import engine
+    """Readiness (load balancers, monitoring): database, cache, search index, task queues, as JSON.
+    503 only when this server cannot serve (database or cache down); see docs/operations.md."""
+    status, body = readiness()
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
 
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        database = "ok"
-    except Exception:  # report, never raise: this endpoint exists to say what is broken
-        database = "error"
-    status = 200 if database == "ok" else 503
-    return JsonResponse({"database": database, "search": engine.status_label()}, status=status)
+
+@never_cache
+@require_GET
+def liveness(request):
+    """Liveness: the process answers. Touches nothing else, so a restart is never caused by a database."""
+    return JsonResponse({"status": "ok"})
 
 
 def page_not_found(request, exception=None):

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "search",
     "accounts",
     "units",
+    "operations",
     "procedures",
     "procedures.desk",
     "procedures.alerts",
@@ -176,10 +177,30 @@ TASKS = {
     }
 }
 
+# Run by `manage.py restore` once the data is back (commands that do not exist are skipped).
+AFTER_RESTORE_COMMANDS = ["search_rebuild --queue"]
+
+# Retention of personal data (`manage.py purge_personal_data`, daily; docs/operations.md).
+RETENTION_CLOSED_FEEDBACK_DAYS = env.integer("RETENTION_CLOSED_FEEDBACK_DAYS", 365)
+RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS = env.integer("RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS", 7)
+RETENTION_SENT_ALERT_MAIL_DAYS = env.integer("RETENTION_SENT_ALERT_MAIL_DAYS", 30)
+
+# /suc-khoe/ reports a queue as late when its oldest waiting task is older than this.
+HEALTH_TASK_LATE_SECONDS = env.integer("HEALTH_TASK_LATE_SECONDS", 300)
+
 # Citizen search: our own Elasticsearch layer (site/search). Unset means database fallback only.
-ELASTICSEARCH_URL = env.http_url("ELASTICSEARCH_URL")
+# Several nodes of a cluster: comma-separated; the client spreads requests and skips a dead node.
+ELASTICSEARCH_URL = env.http_urls("ELASTICSEARCH_URL")
 ELASTICSEARCH_TIMEOUT = env.number("ELASTICSEARCH_TIMEOUT", 2.0)
+# Background tasks and the worker give up on a hung engine after this long (the rows stay queued).
+ELASTICSEARCH_TASK_TIMEOUT = env.number("ELASTICSEARCH_TASK_TIMEOUT", 5.0)
 ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "tthc")
+# Primary shards of a new index, and replicas: "auto" keeps one copy on another node whenever the
+# cluster has two nodes or more (auto_expand_replicas 0-1); a number fixes it.
+ELASTICSEARCH_SHARDS = env.integer("ELASTICSEARCH_SHARDS", 1)
+ELASTICSEARCH_REPLICAS = env.get("ELASTICSEARCH_REPLICAS", "auto").lower()
+if ELASTICSEARCH_REPLICAS != "auto":
+    ELASTICSEARCH_REPLICAS = env.integer("ELASTICSEARCH_REPLICAS", 0)
 # How the shell wires apps that must not import each other: the page type that roots a ward's sub-site
 # (the search engine files documents under it) and the form the catalogue links for feedback.
 SEARCH_SUBSITE_MODEL = "home.WardHomePage"
