@@ -12,8 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core import params
+from core.ratelimit import client_key
 from core.spreadsheet import csv_cell
-from hotline import ratelimit
+from hotline import limits
 from hotline.forms import FeedbackForm, LookupForm
 from hotline.models import FeedbackSubmission, FeedbackTopic
 from hotline.public import public_answers
@@ -67,24 +68,24 @@ def _initial_from_query(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def feedback_form(request):
-    ident = ratelimit.client_id(request)
-    limited = ratelimit.submissions.exceeded(ident)
+    ident = client_key(request)
+    limited = limits.submissions.exceeded(ident)
     status = 200
     notice = None
     if request.method == "POST":
         form = FeedbackForm(request.POST, request.FILES)
         if form.is_bot:
-            ratelimit.submissions.hit(ident)
+            limits.submissions.hit(ident)
             form = FeedbackForm(request.POST)
             notice = "Không gửi được: biểu mẫu có dấu hiệu gửi tự động. Vui lòng tải lại trang và gửi lại."
             status = 400
         elif limited:
             form = FeedbackForm(request.POST)  # keeps what was typed; nothing is validated or stored
-            notice = limit_message(ratelimit.submissions, "gửi phản ánh")
+            notice = limit_message(limits.submissions, "gửi phản ánh")
             status = 429
         elif form.is_valid():
-            if not ratelimit.submissions.hit(ident):
-                notice = limit_message(ratelimit.submissions, "gửi phản ánh")
+            if not limits.submissions.hit(ident):
+                notice = limit_message(limits.submissions, "gửi phản ánh")
                 form = FeedbackForm(request.POST)
                 status = 429
             else:
@@ -99,7 +100,7 @@ def feedback_form(request):
     else:
         form = FeedbackForm(initial=_initial_from_query(request))
         if limited:
-            notice = limit_message(ratelimit.submissions, "gửi phản ánh")
+            notice = limit_message(limits.submissions, "gửi phản ánh")
     context = {
         "form": form, "notice": notice, "limited": limited or status == 429,
         "crumbs": [("Gửi phản ánh, kiến nghị", None)],
@@ -131,16 +132,16 @@ def lookup(request):
     status = 200
     if request.method == "POST":
         form = LookupForm(request.POST)
-        ident = ratelimit.client_id(request)
-        if not ratelimit.lookups.hit(ident):
-            error = limit_message(ratelimit.lookups, "tra cứu")
+        ident = client_key(request)
+        if not limits.lookups.hit(ident):
+            error = limit_message(limits.lookups, "tra cứu")
             status = 429
         elif form.is_valid():
             code = form.cleaned_data["code"]
             digits = form.cleaned_data["phone_digits"]
             code_key = code or "invalid"
-            if ratelimit.code_failures.exceeded(code_key):
-                error = limit_message(ratelimit.code_failures, "tra cứu sai mã này")
+            if limits.code_failures.exceeded(code_key):
+                error = limit_message(limits.code_failures, "tra cứu sai mã này")
                 status = 429
             else:
                 found = (
@@ -153,7 +154,7 @@ def lookup(request):
                 if found is not None and matches:
                     result = found
                 else:
-                    ratelimit.code_failures.hit(code_key)
+                    limits.code_failures.hit(code_key)
                     error = NOT_FOUND
                     status = 404
         else:

@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from hotline.admin_views import FeedbackViewSet, attachment_download, feedback_policy
-from hotline.models import FeedbackSubmission, FeedbackTopic, PublicHoliday
+from hotline.models import FeedbackSubmission, FeedbackTopic
 from hotline.permissions import scope_queryset
 
 
@@ -26,17 +26,7 @@ class FeedbackTopicViewSet(SnippetViewSet):
     list_display = ["name", "slug", "sort_order", "is_active"]
 
 
-class PublicHolidayViewSet(SnippetViewSet):
-    model = PublicHoliday
-    icon = "date"
-    menu_label = "Ngày nghỉ lễ, làm bù"
-    list_display = ["date", "name", "kind", "note"]
-    list_filter = ["kind"]
-    ordering = ["-date"]
-
-
 register_snippet(FeedbackTopicViewSet)
-register_snippet(PublicHolidayViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from core.filelimits import FileTooLarge, check_xlsx
 from core.params import MAX_ID, to_int
+from core.text import fold
 from news.models.onestop import CITY_DESK_LABEL, OneStopResult, check_totals, unit_pages
-from search.vietnamese import fold
 
 MAX_ROWS = 10_000
 NUMBER_COLUMNS = {

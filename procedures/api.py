@@ -96,7 +96,8 @@ _CODE_LIKE = re.compile(r"^[\d.]+[\w.]*$")
 def _text_filter(qs, text):
     """Code prefix, or every word of the name, with or without diacritics (folded in Python: the
     catalogue is a few thousand names, and the database has no Vietnamese folding)."""
-    from search.vietnamese import fold, normalize
+    from core.text import fold
+    from search.vietnamese import normalize
 
     text = normalize(text).strip()
     if _CODE_LIKE.match(text):

@@ -5,18 +5,14 @@ outside the public media, shared by the app servers) under an unguessable name, 
 PREVIEW_SECONDS; the session remembers which upload belongs to the editor.
 """
 
-import datetime
 import time
 import uuid
 from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import FormView
 from wagtail.admin import messages
@@ -25,36 +21,22 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from procedures.importing.apply import MAX_UPLOAD_BYTES, import_file
+from procedures.importing.apply import import_file
+from procedures.importing.constants import MAX_UPLOAD_BYTES
 from procedures.importing.tasks import schedule_upload_deletion
+from procedures.importing.uploads import (
+    PREVIEW_SECONDS,
+    UPLOAD_DIR,
+    purge_stale_uploads,
+    upload_storage,
+)
 from procedures.models import ProcedureIndexPage
 
 REQUIRED_PERMISSIONS = ("procedures.add_procedurepage", "procedures.change_procedurepage")
 EXTENSIONS = (".xlsx", ".csv", ".json")
 SESSION_KEY = "procedure_imports"
-UPLOAD_DIR = "tthc-imports"
 PREVIEW_LIMIT = 500
 WARNING_LIMIT = 200
-PREVIEW_SECONDS = 3600  # an unconfirmed preview's file is deleted after this
-
-
-def upload_storage():
-    return FileSystemStorage(location=settings.IMPORT_UPLOAD_ROOT)
-
-
-def purge_stale_uploads(storage=None, *, older_than=PREVIEW_SECONDS):
-    """Delete the waiting files whose preview has timed out (the editor never confirmed); returns how many."""
-    storage = storage or upload_storage()
-    if not storage.exists(UPLOAD_DIR):
-        return 0
-    limit = timezone.now() - datetime.timedelta(seconds=older_than)
-    removed = 0
-    for name in storage.listdir(UPLOAD_DIR)[1]:
-        path = f"{UPLOAD_DIR}/{name}"
-        if storage.get_modified_time(path) < limit:
-            storage.delete(path)
-            removed += 1
-    return removed
 
 
 def can_import(user):

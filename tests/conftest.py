@@ -47,7 +47,7 @@ def pytest_report_header(config):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: the database it sees was rolled back or flushed, so
-    entries cached by an earlier test (site, menu, settings; see home.navigation) describe rows
+    entries cached by an earlier test (site, menu, settings; see core.cache) describe rows
     that may no longer exist."""
     from django.core.cache import cache
 
@@ -115,27 +115,40 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture
-def phone_page(chromium):
-    """A 360×740 phone viewport that records console errors and failed requests."""
-    context = chromium.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, locale="vi-VN")
+def _browser_page(chromium, **options):
+    """A page in a new Vietnamese-locale context that records console errors and page errors."""
+    context = chromium.new_context(locale="vi-VN", **options)
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    return context, page
+
+
+@pytest.fixture
+def phone_page(chromium):
+    """A 360×740 phone viewport that records console errors and failed requests."""
+    context, page = _browser_page(chromium, viewport={"width": 360, "height": 740}, device_scale_factor=2)
     yield page
     context.close()
 
 
 @pytest.fixture
 def desktop_page(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
-    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    context, page = _browser_page(chromium, viewport={"width": 1280, "height": 900})
     yield page
     context.close()
+
+
+@pytest.fixture
+def feedback_storage(settings, tmp_path):
+    """Feedback attachments in a private folder of the test's own, and counters (rate limits) reset."""
+    from django.core.cache import cache
+
+    settings.FEEDBACK_PRIVATE_ROOT = tmp_path / "private"
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def save_screenshot(page, name, full_page=True):

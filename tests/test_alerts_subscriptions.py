@@ -9,9 +9,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from procedures.alerts.delivery import deliver_due
 from procedures.alerts.models import OutgoingMessage, Subscription
-from procedures.alerts.services import deliver_due
-from procedures.desk.factories import amend, make_decision, make_procedure
+from procedures.factories import amend, make_decision, make_procedure
 from procedures.models import ProcedurePage, StatusChange
 from tests.signin import login_with_second_factor
 

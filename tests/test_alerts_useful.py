@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from procedures.alerts.models import UsefulnessVote
-from procedures.desk.factories import make_procedure
+from procedures.factories import make_procedure
 from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ def _site_on_live_server(live_server):
     """Point the default site at the test server so the page's canonical URL is reachable."""
     from wagtail.models import Site
 
-    from procedures.desk.factories import catalogue
+    from procedures.factories import catalogue
 
     catalogue()
     host, port = live_server.url.split("//", 1)[1].split(":")
@@ -46,7 +46,7 @@ def _pdf_pages(pdf_path):
 def test_notice_sheet_prints_on_a4_with_a_qr_code_to_the_live_page(live_server, desktop_page):
     import zxingcpp
 
-    from procedures.desk.factories import make_decision, make_procedure
+    from procedures.factories import make_decision, make_procedure
 
     _site_on_live_server(live_server)
     page = make_procedure(decision=make_decision("15/QĐ-UBND", date(2026, 3, 2)))
@@ -75,8 +75,8 @@ def test_notice_sheet_prints_on_a4_with_a_qr_code_to_the_live_page(live_server, 
 
 
 def test_desk_batch_prints_one_sheet_per_page(live_server, desktop_page):
-    from procedures.desk.factories import make_procedure
     from procedures.desk.models import Desk
+    from procedures.factories import make_procedure
     from procedures.models import ProcedureLevel
 
     _site_on_live_server(live_server)
@@ -109,7 +109,7 @@ def test_desk_batch_prints_one_sheet_per_page(live_server, desktop_page):
 
 
 def test_lineage_page_on_a_phone(live_server, phone_page):
-    from procedures.desk.factories import amend, make_decision, make_procedure
+    from procedures.factories import amend, make_decision, make_procedure
 
     _site_on_live_server(live_server)
     page = make_procedure(decision=make_decision("100/QĐ-UBND", date(2026, 3, 2)))
@@ -126,7 +126,7 @@ def test_lineage_page_on_a_phone(live_server, phone_page):
 
 
 def test_subscribe_form_on_a_phone(live_server, phone_page):
-    from procedures.desk.factories import make_procedure
+    from procedures.factories import make_procedure
 
     _site_on_live_server(live_server)
     page = make_procedure()

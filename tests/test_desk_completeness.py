@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from core.workdays import add_working_days
 from procedures.desk.completeness import decision_rows, missing_components
-from procedures.desk.factories import make_decision, make_procedure
-from procedures.desk.workdays import add_working_days
+from procedures.factories import make_decision, make_procedure
 from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from home.models import SiteSettings
-from procedures.desk.factories import amend, make_decision, make_procedure
 from procedures.desk.models import Desk, PrintedSheet, stale_sheets
+from procedures.factories import amend, make_decision, make_procedure
 from procedures.models import ProcedureLevel, ProcedurePage
 from tests.signin import login_with_second_factor
 

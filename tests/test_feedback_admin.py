@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from wagtail.models import ModelLogEntry
 
@@ -18,11 +17,8 @@ Status = FeedbackSubmission.Status
 
 
 @pytest.fixture(autouse=True)
-def isolated(settings, tmp_path):
-    settings.FEEDBACK_PRIVATE_ROOT = tmp_path / "private"
-    cache.clear()
+def isolated(feedback_storage):
     yield
-    cache.clear()
 
 
 def perms(*codenames):

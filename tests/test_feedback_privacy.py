@@ -7,7 +7,6 @@ import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from hotline.factories import FeedbackSubmissionFactory, make_site, published, sample_pdf
@@ -28,11 +27,8 @@ ORIGINAL_TEXT = "Nội dung gốc có chi tiết riêng: con tôi sinh ngày 02/
 
 
 @pytest.fixture(autouse=True)
-def isolated(settings, tmp_path):
-    settings.FEEDBACK_PRIVATE_ROOT = tmp_path / "private"
-    cache.clear()
+def isolated(feedback_storage):
     yield
-    cache.clear()
 
 
 @pytest.fixture

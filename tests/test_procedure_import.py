@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Page, PageLogEntry, Revision
 
-from home.models import HomePage
+from home.factories import city_home
 from procedures.importing.apply import import_file, import_records
 from procedures.models import (
     Agency,
@@ -43,19 +43,7 @@ def real_records(*codes):
 
 
 def make_home():
-    root = Page.get_first_root_node()
-    if root is None:
-        from home.demo import _create_tree_root
-
-        root = _create_tree_root()
-    home = HomePage(title="Cổng thông tin cải cách hành chính thành phố Chí Linh", slug="trang-chu")
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Chí Linh"},
-    )
-    return home
+    return city_home()
 
 
 @pytest.fixture

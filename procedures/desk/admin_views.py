@@ -22,19 +22,7 @@ from procedures.desk.completeness import (
 from procedures.desk.models import Desk, PrintedSheet
 from procedures.desk.sheets import sheet_context, site_settings_for
 from procedures.models import AnnouncingDecision, ProcedureField, ProcedureLevel, ProcedurePage
-
-
-def editable_procedures(user):
-    """Procedure pages this user may edit (catalogue editors: all of them)."""
-    qs = ProcedurePage.objects.all()
-    if user.is_superuser:
-        return qs
-    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
-    return qs.filter(pk__in=editable.values("pk"))
-
-
-def can_use_desk_tools(user):
-    return user.is_active and (user.is_superuser or editable_procedures(user).exists())
+from procedures.permissions import can_use_desk_tools, editable_procedures
 
 
 def desks_for_user(user):

@@ -97,7 +97,7 @@ def database(name, default_sqlite_path):
             raise ConfigError(f"{name} has no database name (postgres://user@host:5432/NAME)")
         if prepared:
             # Parameters bound on the server let psycopg prepare a statement the fifth time it runs:
-            # the server then skips planning, about 1 ms for each of a page's joined queries.
+            # the server then skips planning each of a page's joined queries.
             # Off behind a pooler in transaction mode (PgBouncer < 1.21), which cannot keep them.
             # Django leaves psycopg's threshold unset (no statement is ever prepared). The engine
             # keeps tree-prefix (LIKE) queries unprepared: see config/postgresql/base.py.

@@ -23,10 +23,10 @@ def robots_txt(request):
 
 @require_GET
 def sitemap_xml(request):
-    """The sitemap lists every page: the costliest public answer (half a second at 600 procedures) and
-    the same for everyone, so it comes from the site cache, renewed on any publish (home.navigation).
+    """The sitemap lists every page: a costly public answer and the same for everyone, so it comes from
+    the site cache, renewed on any publish (core.cache).
     Any other query string (a new rendering per variant) is sent to the canonical address."""
-    from home import navigation
+    from core.cache import cached
 
     number = params.integer(request.GET, "p", low=2)
     canonical = f"p={number}" if number else ""
@@ -38,7 +38,7 @@ def sitemap_xml(request):
         response.render()
         return response.status_code, dict(response.items()), response.content
 
-    status, headers, body = navigation.cached(f"sitemap:{request.get_host()}:{number or 1}", render_sitemap)
+    status, headers, body = cached(f"sitemap:{request.get_host()}:{number or 1}", render_sitemap)
     response = HttpResponse(body, status=status)
     for name, value in headers.items():
         response[name] = value

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from core.facets import Facet, FacetValue  # noqa: F401 (the engine and the fallback import them from here)
 from core.params import MAX_ID, clean_text, integer
 
 PER_PAGE = 10
@@ -80,25 +81,6 @@ class Hit:
             "status": self.status,
             "highlight": self.highlight,
         }
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    param: str
-    label: str
-    values: list[FacetValue] = field(default_factory=list)
-
-    @property
-    def has_selection(self):
-        return any(v.selected for v in self.values)
 
 
 @dataclass

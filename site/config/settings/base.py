@@ -204,6 +204,10 @@ ELASTICSEARCH_SHARDS = env.integer("ELASTICSEARCH_SHARDS", 1)
 ELASTICSEARCH_REPLICAS = env.get("ELASTICSEARCH_REPLICAS", "auto").lower()
 if ELASTICSEARCH_REPLICAS != "auto":
     ELASTICSEARCH_REPLICAS = env.integer("ELASTICSEARCH_REPLICAS", 0)
+# How the shell wires apps that must not import each other: the page type that roots a ward's sub-site
+# (the search engine files documents under it) and the form the catalogue links for feedback.
+SEARCH_SUBSITE_MODEL = "home.WardHomePage"
+PROCEDURE_FEEDBACK_URL_NAME = "hotline:feedback_form"
 
 # Wagtail's own search (admin) stays on the database: its Elasticsearch backend needs the
 # analysis-common module, which the engine we run does not have.

@@ -27,8 +27,8 @@ TASKS = {
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES},
 }
 # Each test process is alone with its database, so cached site data need not expire within seconds
-# (home/navigation.py); expiry would make query counts depend on how long a test takes.
-NAVIGATION_LOCAL_CACHE_SECONDS = 300
+# (core/cache.py); expiry would make query counts depend on how long a test takes.
+SITE_CACHE_LOCAL_SECONDS = 300
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
