@@ -15,6 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from news.demo_content import ARTICLES, DIRECTIVES, EPISODES, IMAGES
+from news.demo_themes import ARTICLE_AUDIENCES, THEME_ARTICLES, THEME_PAGES
 from news.models import (
     ArticlePage,
     AudioClip,
@@ -27,8 +28,10 @@ from news.models import (
     RadioColumnPage,
     RadioEpisodePage,
     ReformIndicesPage,
+    ThemePage,
     Topic,
 )
+from news.models.audiences import AUDIENCES
 from news.models.topics import ensure_default_topics
 
 ORDER = 30
@@ -185,26 +188,64 @@ def _images():
 # Loaders ------------------------------------------------------------------------------------------
 
 
-def _news(ctx, images):
-    topics = {t.slug: t for t in Topic.objects.all()}
-    today = timezone.localdate()
+QUARTERS = ["I", "II", "III", "IV"]
+
+
+def demo_date(today, when):
+    """`when` days before today, or the last (month, day) up to today."""
+    if isinstance(when, tuple):
+        month, day = when
+        date = datetime.date(today.year, month, day)
+        return date if date <= today else date.replace(year=today.year - 1)
+    return today - datetime.timedelta(days=when)
+
+
+def dated(text, date):
+    """Fill the demo text's periods from its own date: {nam} the year, {nam_truoc} the year before,
+    {quy_truoc} the last whole quarter, {nua_nam_truoc} the last whole half-year."""
+    quarter = (date.month - 1) // 3
+    last_quarter = f"quý {QUARTERS[quarter - 1]} năm {date.year if quarter else date.year - 1}"
+    last_half = f"6 tháng đầu năm {date.year}" if date.month > 6 else f"6 tháng cuối năm {date.year - 1}"
+    for key, value in (
+        ("{nam}", str(date.year)),
+        ("{nam_truoc}", str(date.year - 1)),
+        ("{quy_truoc}", last_quarter),
+        ("{nua_nam_truoc}", last_half),
+    ):
+        text = text.replace(key, value)
+    return text
+
+
+def _news_indexes(ctx):
+    """The news index of the city, the demo wards and every demo department: {unit slug or "city": page}."""
+    units = [("city", ctx.home), *((slug, ctx.wards.get(slug)) for slug in WARD_NEWS)]
+    units += list(getattr(ctx, "departments", {}).items())
     indexes = {}
-    for unit in ["city", *WARD_NEWS]:
-        parent = ctx.home if unit == "city" else ctx.wards.get(unit)
+    for unit, parent in units:
         if parent is None:
             continue
         index = NewsIndexPage.objects.child_of(parent).first()
         if index is None:
+            title = "Tin tức cải cách hành chính" if unit == "city" else "Tin cải cách hành chính"
+            if unit in getattr(ctx, "departments", {}):
+                title = "Tin hoạt động"
             index = _publish(
                 parent,
                 NewsIndexPage(
-                    title="Tin tức cải cách hành chính" if unit == "city" else "Tin cải cách hành chính",
+                    title=title,
                     slug="tin-tuc",
                     show_in_menus=True,
                     intro="<p>Tin tức, hoạt động, mô hình hay và hỏi – đáp về cải cách hành chính.</p>",
                 ),
             )
         indexes[unit] = index
+    return indexes
+
+
+def _news(ctx, images):
+    topics = {t.slug: t for t in Topic.objects.all()}
+    today = timezone.localdate()
+    indexes = _news_indexes(ctx)
 
     procedures = []
     try:
@@ -216,10 +257,12 @@ def _news(ctx, images):
 
     existing = {unit: set(ArticlePage.objects.child_of(i).values_list("slug", flat=True)) for unit, i in indexes.items()}
     created = 0
-    for position, (slug, title, topic_slugs, lead, paragraphs, featured, unit, image, days) in enumerate(ARTICLES):
+    articles = ARTICLES + THEME_ARTICLES
+    for position, (slug, title, topic_slugs, lead, paragraphs, featured, unit, image, when) in enumerate(articles):
         if unit not in indexes or slug in existing[unit]:
             continue
-        body = [("paragraph", f"<p>{p}</p>") for p in paragraphs]
+        date = demo_date(today, when)
+        body = [("paragraph", f"<p>{dated(p, date)}</p>") for p in paragraphs]
         if position == 0:
             body.insert(1, ("quote", {
                 "text": "Lấy sự hài lòng của người dân, doanh nghiệp làm thước đo chất lượng phục vụ.",
@@ -236,7 +279,7 @@ def _news(ctx, images):
                 ],
                 "first_row_is_table_header": True,
                 "first_col_is_header": True,
-                "table_caption": "Hồ sơ quý I theo lĩnh vực (số liệu minh họa)",
+                "table_caption": dated("Hồ sơ {quy_truoc} theo lĩnh vực (số liệu minh họa)", date),
             }))
         if position == 2:
             picture, alt = images[0]
@@ -244,21 +287,40 @@ def _news(ctx, images):
                                    "caption": "Người chưa quen thao tác được hướng dẫn tại Bộ phận một cửa."}))
         lead_image, lead_alt = images[image] if image is not None else (None, "")
         page = ArticlePage(
-            title=title,
+            title=dated(title, date),
             slug=slug,
-            date=today - datetime.timedelta(days=days),
-            lead=lead,
+            date=date,
+            lead=dated(lead, date),
             body=body,
             lead_image=lead_image,
             lead_image_alt=lead_alt,
             featured=featured,
         )
+        for audience in AUDIENCES:
+            setattr(page, audience.field, audience.slug in ARTICLE_AUDIENCES.get(slug, ()))
         page.topics = [topics[s] for s in topic_slugs if s in topics]
         if "khai-sinh" in slug and procedures:
             page.related_procedures = procedures
         _publish(indexes[unit], page)
         created += 1
-    ctx.log(f"Tin tức: {len(indexes)} trang tin, {len(ARTICLES)} bài (mới tạo {created})")
+    ctx.log(f"Tin tức: {len(indexes)} trang tin, {len(articles)} bài (mới tạo {created})")
+
+
+def _themes(ctx):
+    """The theme pages: under the department that keeps the theme, or under the city home."""
+    topics = {t.slug: t for t in Topic.objects.all()}
+    created = 0
+    for slug, owner, title, topic, lead, body in THEME_PAGES:
+        parent = ctx.home if owner == "city" else getattr(ctx, "departments", {}).get(owner)
+        if parent is None or ThemePage.objects.child_of(parent).filter(slug=slug).exists():
+            continue
+        blocks = [
+            (kind, {"text": text, "source": ""} if kind == "quote" else text if kind == "heading" else f"<p>{text}</p>")
+            for kind, text in body
+        ]
+        _publish(parent, ThemePage(title=title, slug=slug, topic=topics[topic], lead=lead, body=blocks))
+        created += 1
+    ctx.log(f"Chuyên đề: {len(THEME_PAGES)} (mới tạo {created})")
 
 
 def _directives(ctx):
@@ -281,9 +343,13 @@ def _directives(ctx):
     articles = {a.slug: a for a in ArticlePage.objects.live()}
     existing = set(DirectiveDocumentPage.objects.child_of(library).values_list("slug", flat=True))
     created = 0
-    for slug, doc_type, number, date, body, level, subject, summary, related in DIRECTIVES:
+    today = timezone.localdate()
+    for slug, doc_type, number, when, body, level, subject, summary, related in DIRECTIVES:
         if slug in existing:
             continue
+        issued = datetime.date.fromisoformat(when) if isinstance(when, str) else demo_date(today, when)
+        date = issued.isoformat()
+        subject, summary = dated(subject, issued), dated(summary, issued)
         pdf = _pdf([
             "Ban minh hoa - noi dung mau cua cong thong tin",
             f"So, ky hieu: {number.replace('Đ', 'D')}",
@@ -299,7 +365,7 @@ def _directives(ctx):
             title=subject,
             slug=slug,
             number=number,
-            issued_date=datetime.date.fromisoformat(date),
+            issued_date=issued,
             issuing_body=body,
             level=level,
             doc_type=doc_type,
@@ -358,32 +424,79 @@ def _radio(ctx):
     ctx.log(f"Phát thanh: {len(EPISODES)} số (mới tạo {created})")
 
 
-# Sample figures, labelled as such on the page.
-SCORES = [(2021, "84.12", 5, "86.50"), (2022, "86.35", 4, "88.20"), (2023, "88.07", 3, "89.64"), (2024, "89.51", 2, "91.02")]
+# Sample figures, labelled as such on the pages: (PAR Index, rank among 12, SIPAS) for four years up to the
+# last year scored, oldest first.
+SCORES = [("84.12", 5, "86.50"), ("86.35", 4, "88.20"), ("88.07", 3, "89.64"), ("89.51", 2, "91.02")]
+INDICES_NOTE = (
+    "<p><strong>Số liệu mẫu:</strong> các con số trên trang này là số liệu minh họa của nội dung mẫu, "
+    "không phải kết quả công bố chính thức.</p>"
+)
+
+
+def last_scored_year(today):
+    """The last year whose indices are out: the year before the date of the demo article announcing them
+    ("Thành phố cải thiện thứ hạng Chỉ số cải cách hành chính năm …", 35 days ago)."""
+    return demo_date(today, 35).year - 1
 
 
 def _indices(ctx):
-    page = ReformIndicesPage.objects.child_of(ctx.home).first()
-    if page is not None:
+    last = last_scored_year(timezone.localdate())
+    if not ReformIndicesPage.objects.child_of(ctx.home).exists():
+        page = ReformIndicesPage(
+            title="Chỉ số cải cách hành chính",
+            slug="chi-so-cai-cach-hanh-chinh",
+            unit_label="UBND thành phố Chí Linh",
+            intro=(
+                "<p>Chỉ số cải cách hành chính (PAR Index) và Chỉ số hài lòng của người dân, tổ chức đối với sự "
+                "phục vụ của cơ quan hành chính nhà nước (SIPAS) do UBND tỉnh công bố hằng năm.</p>" + INDICES_NOTE
+            ),
+            source_note="<p>Nguồn: số liệu mẫu để minh họa cách trình bày.</p>",
+        )
+        page.scores = [
+            IndexScore(year=last - 3 + i, par_index=p, par_rank=r, par_rank_total=12, sipas=s, note="Số liệu mẫu")
+            for i, (p, r, s) in enumerate(SCORES)
+        ]
+        _publish(ctx.home, page)
+        ctx.log(f"Chỉ số cải cách hành chính: {last - 3}–{last} (số liệu mẫu)")
+    _ward_indices(ctx, last)
+
+
+def _ward_indices(ctx, last):
+    """Each ward's own indices page: three years of sample scores, ranked among the wards (as the city
+    scores them)."""
+    wards = [w for w in ctx.wards.values() if not ReformIndicesPage.objects.child_of(w).exists()]
+    if not wards:
         return
-    page = ReformIndicesPage(
-        title="Chỉ số cải cách hành chính",
-        slug="chi-so-cai-cach-hanh-chinh",
-        unit_label="UBND thành phố Chí Linh",
-        intro=(
-            "<p>Chỉ số cải cách hành chính (PAR Index) và Chỉ số hài lòng của người dân, tổ chức đối với sự "
-            "phục vụ của cơ quan hành chính nhà nước (SIPAS) do UBND tỉnh công bố hằng năm.</p>"
-            "<p><strong>Số liệu mẫu:</strong> các con số trên trang này là số liệu minh họa của nội dung mẫu, "
-            "không phải kết quả công bố chính thức.</p>"
-        ),
-        source_note="<p>Nguồn: số liệu mẫu để minh họa cách trình bày.</p>",
-    )
-    page.scores = [
-        IndexScore(year=y, par_index=p, par_rank=r, par_rank_total=12, sipas=s, note="Số liệu mẫu")
-        for y, p, r, s in SCORES
-    ]
-    _publish(ctx.home, page)
-    ctx.log("Chỉ số cải cách hành chính: 2021–2024 (số liệu mẫu)")
+    years = range(last - 2, last + 1)
+    figures = {}
+    for ward in ctx.wards.values():
+        for year in years:
+            rng = random.Random(f"chi-so-{ward.slug}-{year}")
+            figures[ward.pk, year] = (round(rng.uniform(78, 92), 2), round(rng.uniform(84, 96), 2))
+    for ward in wards:
+        page = ReformIndicesPage(
+            title="Chỉ số cải cách hành chính",
+            slug="chi-so-cai-cach-hanh-chinh",
+            show_in_menus=True,
+            unit_label=f"UBND {ward.title[:1].lower()}{ward.title[1:]}",
+            intro=(
+                f"<p>Chỉ số cải cách hành chính (PAR Index) và Chỉ số hài lòng (SIPAS) của UBND "
+                f"{ward.title[:1].lower()}{ward.title[1:]} do UBND thành phố đánh giá, xếp hạng hằng năm trong "
+                f"{len(ctx.wards)} phường, xã.</p>" + INDICES_NOTE
+            ),
+            source_note="<p>Nguồn: số liệu mẫu để minh họa cách trình bày.</p>",
+        )
+        scores = []
+        for year in years:
+            par, sipas = figures[ward.pk, year]
+            rank = 1 + sum(1 for (other, y), (p, _s) in figures.items() if y == year and p > par and other != ward.pk)
+            scores.append(
+                IndexScore(year=year, par_index=par, par_rank=rank, par_rank_total=len(ctx.wards), sipas=sipas,
+                           note="Số liệu mẫu")
+            )
+        page.scores = scores
+        _publish(ward, page)
+    ctx.log(f"Chỉ số cải cách hành chính của phường, xã: {len(ctx.wards)} (mới tạo {len(wards)})")
 
 
 def _onestop(ctx):
@@ -399,6 +512,21 @@ def _onestop(ctx):
                 ),
             ),
         )
+    for ward in ctx.wards.values():
+        if not OneStopResultsPage.objects.child_of(ward).exists():
+            name = f"{ward.title[:1].lower()}{ward.title[1:]}"
+            _publish(
+                ward,
+                OneStopResultsPage(
+                    title="Kết quả giải quyết thủ tục hành chính",
+                    slug="ket-qua-giai-quyet-tthc",
+                    show_in_menus=True,
+                    intro=(
+                        f"<p>Số hồ sơ thủ tục hành chính tiếp nhận và giải quyết hằng tháng tại Bộ phận một cửa "
+                        f"{name}. Trong nội dung mẫu, các con số là số liệu minh họa.</p>"
+                    ),
+                ),
+            )
     units = [ctx.home, *ctx.wards.values()]
     first = timezone.localdate().replace(day=1)
     months = []
@@ -426,6 +554,7 @@ def load(ctx):
     ensure_default_topics()
     images = _images()
     _news(ctx, images)
+    _themes(ctx)
     _directives(ctx)
     _radio(ctx)
     _indices(ctx)

@@ -4,14 +4,16 @@ Articles name roles ("lãnh đạo UBND thành phố", "công chức Bộ phận
 Central documents are real and cited as published; province, city and ward documents are samples and say so.
 """
 
-# (slug, title, topic slugs, lead, paragraphs, featured, unit, image, days ago)
-# unit: "city" or a ward slug; image: index into IMAGES or None.
+# (slug, title, topic slugs, lead, paragraphs, featured, unit, image, when)
+# unit: "city" or a ward slug; image: index into IMAGES or None; when: days ago, or (month, day) for the last
+# such date up to today. {nam}, {nam_truoc}, {quy_truoc}, {nua_nam_truoc} in the text are filled from the
+# article's date (news.demo.dated), so text and date always agree.
 ARTICLES = [
     (
-        "chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh-nam-2024",
-        "Chí Linh triển khai Kế hoạch cải cách hành chính năm 2024",
+        "chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh",
+        "Chí Linh triển khai Kế hoạch cải cách hành chính năm {nam}",
         ["chi-dao-dieu-hanh"],
-        "UBND thành phố Chí Linh ban hành kế hoạch cải cách hành chính năm 2024 với 6 nhóm nhiệm vụ, "
+        "UBND thành phố Chí Linh ban hành kế hoạch cải cách hành chính năm {nam} với 6 nhóm nhiệm vụ, "
         "trong đó trọng tâm là cải cách thủ tục hành chính và xây dựng chính quyền số.",
         [
             "Kế hoạch giao nhiệm vụ cụ thể cho từng phòng, ban chuyên môn và UBND các phường, xã; gắn kết quả "
@@ -22,13 +24,14 @@ ARTICLES = [
             "Lãnh đạo UBND thành phố yêu cầu các đơn vị rà soát, cập nhật kịp thời danh mục thủ tục hành chính "
             "được công bố mới, sửa đổi, bãi bỏ và niêm yết công khai đầy đủ tại Bộ phận một cửa.",
         ],
-        True, "city", 0, 3,
+        True, "city", 0, (1, 10),
     ),
     (
-        "tren-98-ho-so-duoc-giai-quyet-dung-han-trong-quy-i",
-        "Trên 98% hồ sơ thủ tục hành chính được giải quyết đúng hạn trong quý I",
+        "tren-98-ho-so-duoc-giai-quyet-dung-han",
+        "Trên 98% hồ sơ thủ tục hành chính được giải quyết đúng hạn trong {quy_truoc}",
         ["co-che-mot-cua", "cai-cach-thu-tuc-hanh-chinh"],
-        "Quý I, Bộ phận một cửa thành phố và các phường, xã tiếp nhận hơn 14.000 hồ sơ; tỷ lệ giải quyết đúng "
+        "Trong {quy_truoc}, Bộ phận một cửa thành phố và các phường, xã tiếp nhận hơn 14.000 hồ sơ; tỷ lệ giải "
+        "quyết đúng "
         "hạn đạt trên 98%, tăng so với cùng kỳ năm trước.",
         [
             "Lĩnh vực có số hồ sơ lớn nhất là chứng thực, hộ tịch và đất đai. Các hồ sơ quá hạn chủ yếu thuộc "
@@ -83,10 +86,10 @@ ARTICLES = [
         False, "city", 3, 28,
     ),
     (
-        "ket-qua-chi-so-cai-cach-hanh-chinh-nam-2023",
-        "Thành phố cải thiện thứ hạng Chỉ số cải cách hành chính năm 2023",
+        "ket-qua-chi-so-cai-cach-hanh-chinh-nam-truoc",
+        "Thành phố cải thiện thứ hạng Chỉ số cải cách hành chính năm {nam_truoc}",
         ["chi-so-par-index-sipas"],
-        "Kết quả xác định Chỉ số cải cách hành chính năm 2023 cho thấy thành phố tăng điểm ở hầu hết các lĩnh "
+        "Kết quả xác định Chỉ số cải cách hành chính năm {nam_truoc} cho thấy thành phố tăng điểm ở hầu hết các lĩnh "
         "vực, nhất là cải cách thủ tục hành chính và chính quyền số.",
         [
             "Các tiêu chí còn bị trừ điểm gồm tỷ lệ hồ sơ trực tuyến của một số lĩnh vực và việc cập nhật, công "
@@ -111,7 +114,7 @@ ARTICLES = [
         False, "city", None, 42,
     ),
     (
-        "ra-soat-van-ban-quy-pham-phap-luat-nam-2024",
+        "ra-soat-van-ban-quy-pham-phap-luat",
         "Rà soát, hệ thống hóa văn bản quy phạm pháp luật do thành phố ban hành",
         ["cai-cach-the-che"],
         "Thành phố tổ chức rà soát toàn bộ văn bản quy phạm pháp luật còn hiệu lực do HĐND và UBND thành phố "
@@ -152,10 +155,10 @@ ARTICLES = [
         False, "city", 3, 66,
     ),
     (
-        "cong-khai-tai-chinh-ngan-sach-nam-2024",
+        "cong-khai-du-toan-ngan-sach",
         "Công khai dự toán ngân sách và thực hiện tự chủ tài chính tại các đơn vị sự nghiệp",
         ["cai-cach-tai-chinh-cong"],
-        "Dự toán ngân sách năm 2024 của thành phố được công khai trên Cổng thông tin; các đơn vị sự nghiệp công "
+        "Dự toán ngân sách năm {nam} của thành phố được công khai trên Cổng thông tin; các đơn vị sự nghiệp công "
         "lập tiếp tục được giao quyền tự chủ tài chính.",
         [
             "Việc công khai giúp người dân theo dõi, giám sát việc sử dụng ngân sách nhà nước, đồng thời là một "
@@ -163,7 +166,7 @@ ARTICLES = [
             "Các đơn vị được giao tự chủ phải xây dựng quy chế chi tiêu nội bộ, công khai trong đơn vị và báo cáo "
             "kết quả thực hiện hằng năm.",
         ],
-        False, "city", 2, 74,
+        False, "city", 2, (1, 25),
     ),
     (
         "trung-tam-giam-sat-dieu-hanh-do-thi-thong-minh-tiep-nhan-phan-anh",
@@ -250,7 +253,7 @@ ARTICLES = [
     ),
     (
         "kiem-tra-cong-vu-cai-cach-hanh-chinh-6-thang",
-        "Kiểm tra công tác cải cách hành chính và kỷ luật, kỷ cương hành chính 6 tháng đầu năm",
+        "Kiểm tra công tác cải cách hành chính và kỷ luật, kỷ cương hành chính 6 tháng đầu năm {nam}",
         ["chi-dao-dieu-hanh", "cai-cach-che-do-cong-vu"],
         "Đoàn kiểm tra của thành phố làm việc tại một số phường, xã về kết quả cải cách hành chính, việc niêm yết "
         "thủ tục và chấp hành giờ giấc làm việc.",
@@ -260,7 +263,7 @@ ARTICLES = [
             "Kết quả kiểm tra được thông báo công khai và là căn cứ đánh giá Chỉ số cải cách hành chính của các "
             "phường, xã.",
         ],
-        False, "city", 2, 135,
+        False, "city", 2, (7, 10),
     ),
     (
         "lien-thong-dang-ky-khai-sinh-thuong-tru-bao-hiem-y-te",
@@ -340,9 +343,9 @@ ARTICLES = [
     ),
     (
         "phuong-sao-do-ket-qua-giai-quyet-ho-so-6-thang",
-        "Phường Sao Đỏ: không có hồ sơ quá hạn trong 6 tháng đầu năm",
+        "Phường Sao Đỏ: không có hồ sơ quá hạn trong {nua_nam_truoc}",
         ["co-che-mot-cua"],
-        "Bộ phận một cửa phường Sao Đỏ giải quyết đúng và trước hạn toàn bộ hồ sơ tiếp nhận trong 6 tháng đầu năm.",
+        "Bộ phận một cửa phường Sao Đỏ giải quyết đúng và trước hạn toàn bộ hồ sơ tiếp nhận trong {nua_nam_truoc}.",
         [
             "Phường phân công công chức theo dõi từng lĩnh vực, nhắc hạn hằng ngày trên hệ thống và báo cáo lãnh đạo "
             "những hồ sơ sắp đến hạn.",
@@ -413,13 +416,14 @@ IMAGES = [
 
 SAMPLE_NOTE = "Văn bản mẫu của nội dung minh họa; số, ký hiệu không phải của văn bản thật."
 
-# (slug, doc type, number, date, issuing body, level, subject, summary, related article slugs)
+# (slug, doc type, number, date, issuing body, level, subject, summary, related article slugs); the samples'
+# date may be (month, day) of the current year, their text then says {nam} (as the articles').
 DIRECTIVES = [
     ("nghi-quyet-76-nq-cp", "nghi-quyet", "76/NQ-CP", "2021-07-15", "Chính phủ", "trung-uong",
      "Ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 – 2030",
      "Xác định 6 nội dung cải cách: thể chế, thủ tục hành chính, tổ chức bộ máy, chế độ công vụ, tài chính công, "
      "xây dựng và phát triển Chính phủ điện tử, Chính phủ số.",
-     ["chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh-nam-2024"]),
+     ["chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh"]),
     ("nghi-dinh-61-2018-nd-cp", "nghi-dinh", "61/2018/NĐ-CP", "2018-04-23", "Chính phủ", "trung-uong",
      "Về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính",
      "Quy định nguyên tắc, trình tự tiếp nhận, giải quyết và trả kết quả thủ tục hành chính theo cơ chế một cửa, "
@@ -444,9 +448,9 @@ DIRECTIVES = [
      "quốc gia giai đoạn 2022 – 2025, tầm nhìn đến năm 2030",
      "Đề án 06: khai thác Cơ sở dữ liệu quốc gia về dân cư để giảm giấy tờ trong thủ tục hành chính.",
      ["lien-thong-dang-ky-khai-sinh-thuong-tru-bao-hiem-y-te"]),
-    ("ke-hoach-cai-cach-hanh-chinh-tinh-nam-2024", "ke-hoach", "25/KH-UBND", "2024-01-12", "UBND tỉnh Hải Dương",
-     "tinh", "Cải cách hành chính nhà nước năm 2024 (văn bản mẫu)",
-     f"Giao chỉ tiêu cải cách hành chính năm 2024 cho các sở, ngành và địa phương. {SAMPLE_NOTE}", []),
+    ("ke-hoach-cai-cach-hanh-chinh-tinh", "ke-hoach", "25/KH-UBND", (1, 5), "UBND tỉnh Hải Dương",
+     "tinh", "Cải cách hành chính nhà nước năm {nam} (văn bản mẫu)",
+     f"Giao chỉ tiêu cải cách hành chính năm {{nam}} cho các sở, ngành và địa phương. {SAMPLE_NOTE}", []),
     ("ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2022", "ke-hoach", "18/KH-UBND", "2022-02-15",
      "UBND thành phố Chí Linh", "thanh-pho",
      "Tuyên truyền cải cách hành chính năm 2022 (văn bản mẫu)",
@@ -458,8 +462,8 @@ DIRECTIVES = [
      "Về việc đẩy mạnh tiếp nhận, giải quyết hồ sơ trực tuyến (văn bản mẫu)",
      f"Yêu cầu các phường, xã hướng dẫn người dân nộp hồ sơ trực tuyến và báo cáo kết quả hằng tháng. {SAMPLE_NOTE}",
      ["nop-ho-so-truc-tuyen-toan-trinh-khong-can-den-tru-so", "phuong-pha-lai-ho-tro-nguoi-dan-nop-ho-so-truc-tuyen"]),
-    ("ke-hoach-cai-cach-hanh-chinh-phuong-sao-do-2024", "ke-hoach", "09/KH-UBND", "2024-01-20",
-     "UBND phường Sao Đỏ", "phuong-xa", "Cải cách hành chính năm 2024 của phường Sao Đỏ (văn bản mẫu)",
+    ("ke-hoach-cai-cach-hanh-chinh-phuong-sao-do", "ke-hoach", "09/KH-UBND", (1, 20),
+     "UBND phường Sao Đỏ", "phuong-xa", "Cải cách hành chính năm {nam} của phường Sao Đỏ (văn bản mẫu)",
      f"Cụ thể hóa kế hoạch của thành phố tại phường: niêm yết bằng mã QR, tổ công nghệ số cộng đồng. {SAMPLE_NOTE}",
      ["phuong-sao-do-ra-mat-to-cong-nghe-so-cong-dong"]),
 ]

@@ -2,6 +2,7 @@
 
 from wagtail.models import Site
 
+from home import demo_departments
 from home.factories import tree_root
 from home.models import ContentPage, HomePage, SiteSettings, WardHomePage
 
@@ -122,3 +123,4 @@ def load(ctx):
             ),
         )
         ctx.log("Trang giới thiệu: đã tạo")
+    demo_departments.load(ctx, home)
