@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.origin import same_origin_post
 from procedures.alerts import ratelimit, services
 from procedures.alerts.forms import SubscribeForm
 from procedures.alerts.models import Subscription, UsefulnessVote
@@ -69,6 +70,7 @@ def unsubscribe(request, token):
     return render(request, "procedure_alerts/unsubscribe.html", {"subscription": subscription})
 
 
+@same_origin_post  # no CSRF token: the procedure page that holds the buttons is in the shared cache
 @require_POST
 def vote(request, pk):
     page = _live(pk)

@@ -2,6 +2,7 @@
 
 from wagtail.models import Page, Site
 
+from home import site_url
 from home.models import ContentPage, HomePage, SiteSettings, WardHomePage
 
 ORDER = 0
@@ -69,6 +70,8 @@ def load(ctx):
     ctx.home = home
 
     site = Site.objects.get(root_page=home)
+    if site.is_default_site:
+        site_url.apply()  # the public address (SITE_URL), when one is set
     settings_obj = SiteSettings.for_site(site)
     if not settings_obj.address:
         settings_obj.unit_name = CITY_NAME
