@@ -63,7 +63,7 @@ class Config:
 
     def django_env(self):
         """The environment of every Django process of the stack."""
-        env = dict(self.environ)
+        env = {k: v for k, v in self.environ.items() if v.strip()}  # an empty variable counts as unset
         env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
         env["VAR_DIR"] = str(self.var_dir)
         env.setdefault("SECRET_KEY", self._secret_key())
@@ -146,9 +146,9 @@ def render_vcl(config, settings):
 class Child:
     """One supervised process; its output goes to the terminal with a prefix and to a log file."""
 
-    def __init__(self, name, args, *, env=None, user=None, essential=True, quiet=False):
+    def __init__(self, name, args, *, env=None, user=None, quiet=False, stop_signal=signal.SIGTERM):
         self.name, self.args, self.env, self.user = name, args, env, user
-        self.essential, self.quiet = essential, quiet
+        self.quiet, self.stop_signal = quiet, stop_signal
         self.process = None
         self.starts = []
 
@@ -187,7 +187,7 @@ class Child:
     def stop(self, timeout=30):
         if not self.running():
             return
-        self.process.send_signal(signal.SIGTERM)
+        self.process.send_signal(self.stop_signal)
         try:
             self.process.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -209,7 +209,8 @@ def wait_http(port, path, *, host="127.0.0.1", timeout=60.0, child=None):
         except OSError as exc:
             last = exc
         time.sleep(0.2)
-    raise Failure(f"nothing answers on 127.0.0.1:{port}{path} ({last})")
+    tail = f": {child.log_tail()}" if child is not None else ""
+    raise Failure(f"nothing answers on 127.0.0.1:{port}{path} ({last}){tail}")
 
 
 def fetch(port, path, *, host="127.0.0.1", method="GET", headers=None):
@@ -271,12 +272,12 @@ class Stack:
             "--timeout", "30", "--graceful-timeout", "20", "--max-requests", "5000",
             "--max-requests-jitter", "500", "--forwarded-allow-ips", "127.0.0.1", "--no-control-socket",
             "--pid", str(config.state / "gunicorn.pid"), "--log-level", "warning",
-        ], env=env))
+        ], env=env, stop_signal=signal.SIGINT))  # quick: Varnish, stopped first, sends nothing more
         for queue in settings["queues"]:
             self.add(Child(f"tasks-{queue}", [PY, "manage.py", "db_worker", "--queue-name", queue],
                            env=env, quiet=True))
         self.add(Child("periodic", [PY, "manage.py", "run_periodic"], env=env, quiet=True))
-        wait_http(config.app_port, config.probe_path, child=self.app)
+        wait_http(config.app_port, config.probe_path, child=self.app, timeout=300)
         work = config.state / "varnish"
         vcl = config.state / "portal.vcl"
         vcl.write_text(render_vcl(config, settings), encoding="utf-8")
@@ -316,7 +317,7 @@ class Stack:
         for group in (first, middle, last):
             for child in group:
                 if child.running():
-                    child.process.send_signal(signal.SIGTERM)
+                    child.process.send_signal(child.stop_signal)
             for child in group:
                 started = time.monotonic()
                 child.stop()
@@ -364,6 +365,80 @@ def check(stack, settings):
         raise Failure(f"{config.probe_path} answered {status}: {body[:200]!r}")
     say(f"Check passed: home page {len(second[2])} bytes served from the cache, static files and "
         f"{config.probe_path} answer through Varnish")
+
+
+# --- the stack in the background (tests, benchmarks) ------------------------------------------------------
+
+
+def free_ports(count):
+    """Ports nothing listens on now, for a stack beside others on the same machine."""
+    import socket
+
+    sockets = [socket.socket() for _ in range(count)]
+    for sock in sockets:
+        sock.bind(("127.0.0.1", 0))
+    ports = [sock.getsockname()[1] for sock in sockets]
+    for sock in sockets:
+        sock.close()
+    return ports
+
+
+class Background:
+    """This script in a child process on free ports: `start()` returns once it is ready, `stop()` stops it,
+    `manage()` runs a management command with its configuration."""
+
+    def __init__(self, state, var_dir, *, args=(), **env):
+        port, app_port, redis_port, admin_port = free_ports(4)
+        self.port, self.app_port, self.redis_port = port, app_port, redis_port
+        self.url = f"http://127.0.0.1:{port}"
+        self.state = Path(state)
+        cleared = {"DATABASE_URL", "ELASTICSEARCH_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "SITE_URL",
+                   "FRONTEND_CACHE_URLS", "TEST_RUN_ID", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        self.env = {k: v for k, v in os.environ.items() if k not in cleared and not k.startswith("SERVE_")}
+        self.env.update(
+            VAR_DIR=str(var_dir), SERVE_STATE_DIR=str(self.state), SERVE_PORT=str(port),
+            SERVE_APP_PORT=str(app_port), SERVE_REDIS_PORT=str(redis_port),
+            SERVE_VARNISH_ADMIN_PORT=str(admin_port),
+        )
+        self.env.update({k: str(v) for k, v in env.items()})
+        self.args = list(args)
+        self.process = None
+        self.output = []
+
+    def start(self, timeout=900):
+        self.process = subprocess.Popen(
+            [PY, str(ROOT / "scripts/serve.py"), *self.args], cwd=ROOT, env=self.env, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )
+        ready = threading.Event()
+
+        def read():
+            for line in self.process.stdout:
+                self.output.append(line.rstrip())
+                if "Ready in" in line:
+                    ready.set()
+
+        threading.Thread(target=read, daemon=True).start()
+        deadline = time.monotonic() + timeout
+        while not ready.wait(1):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise Failure("the stack did not start:\n" + "\n".join(self.output[-40:]))
+        return self
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(120)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    def manage(self, *args):
+        return subprocess.run(
+            [PY, str(ROOT / "scripts/serve.py"), "manage", *args], cwd=ROOT, env=self.env,
+            capture_output=True, text=True, timeout=1800,
+        )
 
 
 # --- entry point -----------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-import threading
 import time
 from pathlib import Path
 
@@ -28,69 +27,21 @@ SEARCH_SECONDS = 4  # the stack caches search results this long, so the grace te
 pytestmark = [pytest.mark.stack, pytest.mark.xdist_group("stack")]
 
 
-def free_ports(count):
-    sockets = [socket.socket() for _ in range(count)]
-    for sock in sockets:
-        sock.bind(("127.0.0.1", 0))
-    ports = [sock.getsockname()[1] for sock in sockets]
-    for sock in sockets:
-        sock.close()
-    return ports
+sys.path.insert(0, str(ROOT / "scripts"))
+import serve  # noqa: E402 - scripts/serve.py, the command under test
 
 
-class Stack:
+class Stack(serve.Background):
     def __init__(self, folder):
-        port, app_port, redis_port, admin_port = free_ports(4)
-        self.port, self.app_port, self.redis_port = port, app_port, redis_port
-        self.url = f"http://127.0.0.1:{port}"
-        self.state = folder / "state"
-        var_dir = os.environ.get("TTHC_STACK_VAR_DIR") or str(folder / "var")
-        cleared = {"DATABASE_URL", "ELASTICSEARCH_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "SITE_URL",
-                   "FRONTEND_CACHE_URLS", "TEST_RUN_ID", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-        self.env = {k: v for k, v in os.environ.items() if k not in cleared and not k.startswith("SERVE_")}
-        self.env.update(
-            VAR_DIR=var_dir, SERVE_STATE_DIR=str(self.state), SERVE_PORT=str(port),
-            SERVE_APP_PORT=str(app_port), SERVE_REDIS_PORT=str(redis_port),
-            SERVE_VARNISH_ADMIN_PORT=str(admin_port), WEB_CONCURRENCY="3",
-            HTTP_CACHE_SHORT_SECONDS=str(SEARCH_SECONDS), EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        super().__init__(
+            folder / "state", os.environ.get("TTHC_STACK_VAR_DIR") or folder / "var",
+            WEB_CONCURRENCY=3, HTTP_CACHE_SHORT_SECONDS=SEARCH_SECONDS,
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         )
-        self.process = None
-        self.output = []
-
-    def start(self, timeout=600):
-        self.process = subprocess.Popen(
-            [sys.executable, "scripts/serve.py"], cwd=ROOT, env=self.env, text=True,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        )
-        ready = threading.Event()
-
-        def read():
-            for line in self.process.stdout:
-                self.output.append(line.rstrip())
-                if "Ready in" in line:
-                    ready.set()
-
-        threading.Thread(target=read, daemon=True).start()
-        deadline = time.monotonic() + timeout
-        while not ready.wait(1):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise AssertionError("the stack did not start:\n" + "\n".join(self.output[-40:]))
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(120)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
 
     def shell(self, code):
         """Run Python in a Django process with the stack's configuration; returns its last line as JSON."""
-        result = subprocess.run(
-            [sys.executable, "scripts/serve.py", "manage", "shell", "-c", textwrap.dedent(code)],
-            cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=300,
-        )
+        result = self.manage("shell", "-c", textwrap.dedent(code))
         assert result.returncode == 0, result.stderr[-3000:]
         return json.loads(result.stdout.strip().splitlines()[-1])
 
