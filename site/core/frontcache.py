@@ -3,23 +3,21 @@
 Every page purges its own paths and those of its ancestors up to the site root (the listings and the
 home page that show it), and the sitemap; a page at the top of a site (a site root or a page of its
 menu) purges everything. Apps add rules in `<app>/frontcache.py` (`page_rule`, `model_rule`), imported
-at start-up for every project app, as search documents are. Paths changed in one transaction are sent
+at start-up for every app, as search documents are. Paths changed in one transaction are sent
 together once it commits, through Wagtail's frontend-cache backends (settings.WAGTAILFRONTENDCACHE).
 The VCL gives a path two forms: "/thu-tuc/" drops that path with every query string (a catalogue and
 all its filtered pages), "/rss/*" drops every path under /rss/; EVERYTHING drops the whole cache.
 """
 
 import http.client
-import importlib
 import logging
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
+from django.utils.module_loading import autodiscover_modules
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.models import Page, PageViewRestriction, Site
@@ -240,19 +238,8 @@ def _on_site_changed(sender, instance, **kwargs):
     purge([EVERYTHING])
 
 
-def autodiscover():
-    for config in apps.get_app_configs():
-        if not Path(config.path).resolve().is_relative_to(settings.BASE_DIR):
-            continue
-        try:
-            importlib.import_module(f"{config.name}.frontcache")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.frontcache":
-                raise
-
-
 def connect():
-    autodiscover()
+    autodiscover_modules("frontcache")  # each app's rules and cacheable views
     page_published.connect(_on_page_changed, dispatch_uid="frontcache.published")
     page_unpublished.connect(_on_page_changed, dispatch_uid="frontcache.unpublished")
     post_page_move.connect(_on_page_moved, dispatch_uid="frontcache.moved")
