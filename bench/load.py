@@ -36,9 +36,8 @@ MIXED_LUA = r"""
 local pages = {PAGES}
 local searches = {SEARCHES}
 local form = "{FORM}"
-local n = 0
-local statuses = {}
-local hits = 0
+statuses = {}  -- globals: done() reads them from each thread
+hits = 0
 local threads = {}
 
 function setup(thread)
@@ -46,7 +45,7 @@ function setup(thread)
 end
 
 function init(args)
-  math.randomseed(os.time() + n)
+  math.randomseed(os.time() + math.floor(os.clock() * 1000000))
 end
 
 request = function()
@@ -99,10 +98,12 @@ def fetch(url, headers=None):
 
 def wrk(url, args, *, script=None, extra=()):
     command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency",
-               "-H", GZIP, *extra]
+               "--timeout", "10s", "-H", GZIP, *extra]
     if script:
         command += ["-s", script]
-    result = subprocess.run([*command, url], capture_output=True, text=True, check=True)
+    result = subprocess.run([*command, url], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"wrk failed: {result.stderr.strip() or result.stdout[-500:]}")
     return parse_wrk(result.stdout)
 
 
@@ -149,6 +150,18 @@ def find_pages(stack):
         "city home": "/", "procedure 1.001193": procedure, "catalogue": catalogue, "catalogue, one filter": filtered,
         "news article": article, "news listing": news_index, "RSS feed": "/rss/",
     }
+
+
+def warm(url, patience=300):
+    """Into the cache; while gunicorn's workers restart, Varnish may answer 503 for a moment."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            return fetch(url, {"Accept-Encoding": "gzip"})
+        except (urllib.error.URLError, TimeoutError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -212,7 +225,7 @@ def row(name, figures, floor=None):
         ok = share >= 0.5 and p99 <= 2
         ratio = f"{share:5.0%} of floor, p99 ×{p99:.1f} {'ok' if ok else 'BELOW TARGET'}"
     errors = figures["non_2xx"] + figures["socket_errors"]
-    return f"  {name:<24} {figures['rps']:>9.0f} {figures['p50']:>8.1f} {figures['p99']:>8.1f} {errors:>7}  {ratio}"
+    return f"  {name:<28} {figures['rps']:>9.0f} {figures['p50']:>8.1f} {figures['p99']:>8.1f} {errors:>7}  {ratio}"
 
 
 def main():
@@ -240,13 +253,13 @@ def main():
         print(f"Ready after {time.monotonic() - started:.0f} s", flush=True)
         pages = find_pages(stack)
         floor_size = place_floor(stack, var_dir, pages["procedure 1.001193"])
-        workers = stack.env.get("WEB_CONCURRENCY") or next(
-            (line.split(":")[1].split(",")[0].strip() for line in stack.output if "application workers" in line), "?")
+        workers = next((re.search(r"(\d+) application workers", line).group(1)
+                        for line in stack.output if "application workers" in line), "?")
         load_before = Path("/proc/loadavg").read_text().split()[:3]
         when = time.strftime("%Y-%m-%d %H:%M")
         results = {}
         for path in ["/static/bench/procedure.html", *pages.values()]:
-            fetch(stack.url + path, {"Accept-Encoding": "gzip"})  # into the cache
+            warm(stack.url + path)
         results["floor"] = wrk(f"{stack.url}/static/bench/procedure.html", args)
         for name, path in pages.items():
             results[f"cache: {name}"] = wrk(stack.url + path, args)
@@ -263,11 +276,11 @@ def main():
     print(f"bench/load.py — {when}, {os.cpu_count()} CPUs, load average before {' '.join(load_before)}, "
           f"after {' '.join(load_after)} (a shared machine: other work ran meanwhile)")
     print(f"Stack: scripts/serve on {database}, Varnish → gunicorn ({workers} sync workers, production settings),"
-          f" Redis; wrk -t{args.threads} -c{args.connections} -d{args.duration}s on loopback, "
+          f" Redis; wrk -t{args.threads} -c{args.connections} -d{args.duration}s --timeout 10s on loopback, "
           f"'{GZIP}' on every request")
     print(f"Floor: the procedure page's {floor_size:,} bytes as a static file (WhiteNoise) through Varnish")
     print()
-    print(f"  {'':<24} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    print(f"  {'':<28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
     floor = results["floor"]
     print(row("floor (static file)", floor))
     for name in pages:

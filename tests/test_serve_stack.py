@@ -166,6 +166,7 @@ published = time.monotonic()
 print(json.dumps({{"publish": published - started, "visible": watch("{stack.url}{page}", "{title}", published)}}))
 """)
     assert timing["visible"] is not None, "the change never reached visitors"
+    print(f"publish() took {timing['publish']:.2f} s; visible through Varnish {timing['visible']:.3f} s later")
     assert timing["visible"] < 1.0, timing
     listing = stack.get(catalogue)
     assert title in listing.text, "the catalogue lists the new title"
@@ -191,6 +192,7 @@ while True:
     time.sleep(0.02)
 print(json.dumps(time.monotonic() - done))
 """)
+    print(f"unpublished page gone from the cache {timing:.3f} s after unpublish() returned")
     assert timing < 1.0, f"the unpublished page still answered {timing:.2f} s later"
     assert stack.get(url).status_code == 404
 
