@@ -184,10 +184,11 @@ class Child:
         text = path.read_text(errors="replace").splitlines()[-lines:] if path.exists() else []
         return " | ".join(text) or f"nothing in {path}"
 
-    def stop(self, timeout=30):
+    def stop(self, timeout=30, signalled=False):
         if not self.running():
             return
-        self.process.send_signal(self.stop_signal)
+        if not signalled:  # a second SIGTERM makes a task worker abandon its task
+            self.process.send_signal(self.stop_signal)
         try:
             self.process.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -320,7 +321,7 @@ class Stack:
                     child.process.send_signal(child.stop_signal)
             for child in group:
                 started = time.monotonic()
-                child.stop()
+                child.stop(signalled=True)
                 if time.monotonic() - started > 3:
                     say(f"{child.name} took {time.monotonic() - started:.1f} s to stop")
 

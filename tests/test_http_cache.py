@@ -13,7 +13,6 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 from wagtail.models import Site
 
-from core import frontcache
 from procedures.desk.factories import make_procedure
 
 pytestmark = pytest.mark.django_db

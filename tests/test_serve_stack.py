@@ -24,7 +24,8 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 SEARCH_SECONDS = 4  # the stack caches search results this long, so the grace test need not wait minutes
 
-pytestmark = [pytest.mark.stack, pytest.mark.xdist_group("stack")]
+# scripts/test runs this module alone (-m stack): one stack, not one per xdist worker.
+pytestmark = pytest.mark.stack
 
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -34,7 +35,9 @@ import serve  # noqa: E402 - scripts/serve.py, the command under test
 class Stack(serve.Background):
     def __init__(self, folder):
         super().__init__(
-            folder / "state", os.environ.get("TTHC_STACK_VAR_DIR") or folder / "var",
+            # A migrated folder to reuse (scripts/test); not when xdist runs a stack per worker.
+            folder / "state",
+            (not os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("TTHC_STACK_VAR_DIR")) or folder / "var",
             WEB_CONCURRENCY=3, HTTP_CACHE_SHORT_SECONDS=SEARCH_SECONDS,
             EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         )

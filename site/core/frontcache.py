@@ -52,7 +52,7 @@ def model_rule(*models, signals=()):
 
     def register(rule):
         def receiver(sender, instance=None, **kwargs):
-            if instance is not None:
+            if instance is not None and enabled():
                 purge(rule(instance))
 
         _receivers.append(receiver)
@@ -209,14 +209,20 @@ class VarnishBackend(BaseBackend):
 
 
 def _on_page_changed(sender, instance, **kwargs):
+    if not enabled():  # no cache to purge (development, tests): no lookups either
+        return
     purge(page_paths(instance))
 
 
 def _on_page_deleted(sender, instance, **kwargs):
+    if not enabled():
+        return
     purge(page_paths(instance) | subtree(instance.url_path))
 
 
 def _on_page_moved(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
+    if not enabled():
+        return
     paths = subtree(url_path_before) | subtree(url_path_after)
     for url_path in (url_path_before, url_path_after):
         paths |= page_paths(instance, url_path)
@@ -224,11 +230,15 @@ def _on_page_moved(sender, instance, url_path_before=None, url_path_after=None, 
 
 
 def _on_slug_changed(sender, instance, instance_before=None, **kwargs):
+    if not enabled():
+        return
     if instance_before is not None:
         purge(subtree(instance_before.url_path) | page_paths(instance))
 
 
 def _on_restriction_changed(sender, instance, **kwargs):
+    if not enabled():
+        return
     page = Page.objects.filter(pk=instance.page_id).only("url_path").first()
     if page is not None:
         purge(subtree(page.url_path))

@@ -7,12 +7,19 @@ import traceback
 from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from django.utils import timezone
 
 
 def _label(job):
     return " ".join(job["command"])
+
+
+def _drop_stale_connections():
+    """As Django does around a request: a long-lived process must not keep a broken or old connection
+    (never the one a surrounding transaction uses, as in tests)."""
+    if not transaction.get_connection().in_atomic_block:
+        close_old_connections()
 
 
 class Command(BaseCommand):
@@ -55,14 +62,14 @@ class Command(BaseCommand):
         label = _label(job)
         output = io.StringIO()
         started = time.monotonic()
-        close_old_connections()
+        _drop_stale_connections()
         try:
             call_command(*job["command"], stdout=output, stderr=output)
         except Exception:  # one failing job must not stop the others; it runs again next period
             self.stderr.write(f"{timezone.localtime():%H:%M:%S} {label}: LỖI\n{traceback.format_exc()}")
             return False
         finally:
-            close_old_connections()
+            _drop_stale_connections()
         elapsed = time.monotonic() - started
         if verbosity >= 1:
             self.stdout.write(f"{timezone.localtime():%H:%M:%S} {label}: xong ({elapsed:.2f} s)")
