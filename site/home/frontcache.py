@@ -2,8 +2,7 @@
 
 from wagtail.contrib.redirects.models import Redirect
 
-from core import frontcache, httpcache
-from home import navigation
+from core import cache, frontcache, httpcache
 from home.models import SiteSettings
 
 httpcache.declare_views(httpcache.PUBLIC, "sitemap", "robots_txt")
@@ -11,7 +10,7 @@ httpcache.declare_views(httpcache.MEDIA, "media")
 
 # A purged page is rendered again at once: the menus and settings it reads must already be fresh in
 # every process (the site cache is cleared on commit too, but maybe after the purge).
-frontcache.before_purge(navigation.clear)
+frontcache.before_purge(cache.clear)
 
 
 @frontcache.model_rule(SiteSettings)
