@@ -107,6 +107,7 @@ class ProcedureAdapter(SearchAdapter):
             summary=". ".join(summary_parts),
             keywords=keywords,
             code=page.code,
+            codes=[page.code_local] if page.code_local else [],
             status=page.status,
             status_label=page.get_status_display(),
             field=field,

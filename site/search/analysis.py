@@ -1,13 +1,21 @@
-"""What a citizen typed, taken apart once for both engines: code, synonym variants, folded tokens.
+"""What a citizen typed, taken apart once for both engines: codes, variants, folded tokens, key words.
 
 Everyday words that frame a request ("làm", "xin", "thủ tục", "ở đâu", "như thế nào") are kept out of
 the required words: "lam giay khai sinh" must rank like "giấy khai sinh". They still count when a
 query is made of nothing else.
+
+A request of five or more syllables (besides the fillers) is read as a sentence, as people ask a clerk ("con tôi mới sinh thì
+làm giấy khai sinh ở đâu"): small words ("có", "cho", "được") and words no title uses stop being
+required, and a document may come in through the request's rarest words or word pairs, which also
+carry the ranking (weights from how few titles use them).
 """
 
+import difflib
+import math
 import re
 from dataclasses import dataclass, field
 
+from search import everyday
 from search.vietnamese import (
     expand_synonyms,
     fold,
@@ -25,8 +33,32 @@ FILLER_PHRASES = [
     "ở đâu", "mất bao lâu", "bao lâu", "bao nhiêu tiền", "bao nhiêu", "cần những gì", "cần giấy tờ gì",
     "cần gì", "những gì", "phải làm gì", "hướng dẫn", "cho tôi hỏi", "cho hỏi", "xin hỏi", "tôi muốn",
     "em muốn", "mình muốn", "muốn", "xin", "làm", "cách", "được không", "không", "nhé", "ạ", "gì",
-    "tôi", "thì",
+    "tôi", "thì", "chỗ nào", "nơi nào", "khi nào", "bao giờ", "lúc nào", "ra sao", "có phải", "phải không",
+    "hay không", "có được không", "giấy tờ gì", "những giấy tờ gì", "thủ tục gì", "cơ quan nào", "ở chỗ nào",
+    "như nào", "sao ạ", "vậy", "nhỉ", "nha", "ơi", "chúng tôi", "gia đình tôi", "nhà mình", "bọn tôi",
 ]  # fmt: skip
+
+# Small words of a spoken sentence: in a long request they are neither required nor key words, but
+# still part of phrases ("cấp thẻ căn cước cho người dưới 14 tuổi"). Typed without marks they only
+# count when titles spell the folded word the same way ("co" is "có", but "can" is "căn", not "cần").
+WEAK_WORDS = [
+    "có", "được", "không", "phải", "cần", "những", "các", "mấy", "cho", "của", "và", "với", "là", "mà",
+    "để", "nên", "nữa", "rồi", "đã", "đang", "sẽ", "vừa", "lắm", "quá", "đi", "lên", "ra", "vào",
+    "về", "đến", "tới", "ở", "tại", "bị", "giúp", "hỏi", "bác", "anh", "chị", "em", "mình", "họ", "nó",
+    "này", "kia", "đó", "ấy", "thế", "như", "hay", "hoặc", "nào", "gì", "sao", "ai", "đâu", "bao", "nhiêu",
+    "xong", "cả", "lẫn", "hết", "luôn", "thôi", "nhé", "vậy", "bây", "giờ", "hiện", "nay", "năm",
+    "tháng", "ngày", "thì", "thấy", "biết", "nói", "bảo", "định", "sắp", "chưa", "hẳn",
+]  # fmt: skip
+_WEAK = {}  # folded -> written form
+for _word in WEAK_WORDS:
+    _WEAK.setdefault(fold(_word), _word)
+
+LONG_REQUEST = 5  # content words (syllables) from which a request is read as a sentence
+KEY_WORDS = 4  # rarest words of a long request that may let a document in (two of them)
+KEY_PAIRS = 3  # rarest adjacent word pairs of a long request that let a document in alone
+# A word pair used by more than this share of the titles ("đăng ký", "giấy chứng") names no
+# procedure: it never lets a document in alone.
+COMMON_PAIR_SHARE = 0.05
 _FILLERS = sorted({tuple(syllables(p)) for p in FILLER_PHRASES}, key=lambda words: (-len(words), words))
 # Filler phrases by the folded form of their first word (longest first), so each token of a query
 # is compared with the few phrases that can start there.
@@ -51,6 +83,10 @@ MAX_VARIANTS = 7
 _CODE_TOKEN_RE = re.compile(
     r"\d\s*\.\s*\d{6}(?:\s*\.\s*\d{3}\s*\.\s*\d{2}\s*\.\s*\d{2})?(?:\s*\.\s*[A-Za-z]\d{2})?"
 )
+_NATIONAL_RE = re.compile(r"\d\.\d{6}")
+# A local code typed alone: letters, digits, dots and dashes with at least one digit and one separator
+# or letter ("T-HDU-264798-TT", "H17.01.123"), never an ordinary word or a bare number.
+_LOCAL_CODE_RE = re.compile(r"(?=[\w.\-/]*\d)(?=[\w.\-/]*[A-Za-z.\-/])[A-Za-z0-9]+(?:[.\-/][A-Za-z0-9]+)+")
 
 MAX_QUERY_LENGTH = 200
 
@@ -61,11 +97,24 @@ class Variant:
     tokens: list[str]  # folded tokens
     content: list[str]  # folded tokens without everyday filler words
     exact: bool  # carries diacritics: exact-diacritic matches get a boost
-    kind: str = "original"  # original, verb (request verb mapped), correction (spelling), synonym
+    # original, verb (request verb mapped), correction (spelling), everyday (citizen's phrase replaced by
+    # the catalogue's words), synonym
+    kind: str = "original"
     weight: float = 1.0
     # Worth matching with typos: some word of 4 letters or more is not a known title word (or no
     # vocabulary was given). Fuzzy matching known words only added near-misses and cost the engine.
     fuzzy: bool = True
+    required: list[str] = field(default_factory=list)  # words a document must all hold (title/keywords)
+    key_words: list[str] = field(default_factory=list)  # long requests: the rarest words, two let in
+    key_pairs: list[str] = field(default_factory=list)  # long requests: rare adjacent pairs, one lets in
+    weights: dict = field(default_factory=dict)  # folded word -> weight (rare words weigh more)
+    # What this variant put in place of the citizen's words (a synonym's or an everyday phrase's
+    # meaning, folded): the subject of the request as the catalogue names it.
+    focus: list[str] = field(default_factory=list)
+
+    # The request is a sentence (LONG_REQUEST content words or more, as typed): decided once for all
+    # its variants, so that a verb or a synonym that adds words does not change how it is read.
+    long: bool = False
 
     @property
     def synonym(self):
@@ -85,6 +134,10 @@ class QueryPlan:
     text: str  # normalized query
     code: str = ""  # a procedure code found in the query (normalized)
     code_only: bool = False  # the query is nothing but a code
+    # The national code under a province-applied one ("1.001699.000.00.00.H17" -> "1.001699"), when
+    # different from `code`: the procedure is the same whatever province suffix was typed.
+    national_code: str = ""
+    local_code: str = ""  # a free-form local code typed alone ("T-HDU-264798-TT")
     variants: list[Variant] = field(default_factory=list)
 
     @property
@@ -111,18 +164,71 @@ def _is_filler_at(marked, folded, i, phrase):
     return True
 
 
-def strip_fillers(marked, folded):
-    """Folded tokens without everyday filler words; all of them if nothing else is left."""
-    content, i = [], 0
+def content_positions(marked, folded):
+    """Positions of the tokens that are not everyday filler words; all of them if nothing else is left."""
+    kept, i = [], 0
     while i < len(marked):
         for phrase in _FILLERS_BY_FIRST.get(folded[i], ()):
             if _is_filler_at(marked, folded, i, phrase):
                 i += len(phrase)
                 break
         else:
-            content.append(folded[i])
+            kept.append(i)
             i += 1
-    return content or list(folded)
+    return kept or list(range(len(folded)))
+
+
+def strip_fillers(marked, folded):
+    """Folded tokens without everyday filler words; all of them if nothing else is left."""
+    return [folded[i] for i in content_positions(marked, folded)]
+
+
+def is_weak(marked, folded, known=None):
+    """A small word of spoken Vietnamese. Typed with marks it must be the weak word itself; typed
+    without, the titles' own spelling of the folded word must be the weak word."""
+    written = _WEAK.get(folded)
+    if written is None:
+        return False
+    if has_diacritics(marked) or marked == written:
+        return marked == written
+    spelling = getattr(known, "spelling", None)
+    return spelling is None or spelling.get(folded, written) == written
+
+
+def _term_stats(content, weak, known, long):
+    """Required words, key words, key pairs and weights of a variant's content words."""
+    counts = getattr(known, "counts", None)
+    if counts is None:  # no vocabulary: every word is known and equally weighted
+        return list(content), [], [], {}
+    titles = max(getattr(known, "titles", 0), 1)
+    pairs = getattr(known, "pairs", {})
+
+    def weight(word):
+        # A word no title uses weighs as the rarest: it cannot be found in a title, but a variant
+        # that names the same thing with the catalogue's words ("passport" -> "hộ chiếu") explains
+        # the request better than one that drops it.
+        return math.log(1 + titles / (counts.get(word, 0) + 0.5))
+
+    weights = {}
+    for word, small in zip(content, weak, strict=True):
+        weights[word] = 0.0 if small and long else weight(word)
+    # Words no title uses cannot be required of a title; small words of a sentence are not required.
+    required = [w for w, small in zip(content, weak, strict=True) if counts.get(w) and not (small and long)]
+    required = list(dict.fromkeys(required)) or list(dict.fromkeys(w for w in content if counts.get(w)))
+    if not long:
+        return required or list(content), [], [], weights
+    strong = [w for w, small in zip(content, weak, strict=True) if not small and counts.get(w)]
+    key_words = sorted(dict.fromkeys(strong), key=lambda w: (counts[w], w))[:KEY_WORDS]
+    limit = max(3, COMMON_PAIR_SHARE * titles)
+    found = []
+    for (a, b), small_a, small_b in zip(
+        zip(content, content[1:], strict=False), weak, weak[1:], strict=False
+    ):
+        n = pairs.get((a, b), 0)
+        if n and n <= limit and not (small_a or small_b):
+            found.append((n, f"{a} {b}"))
+    key_pairs = [pair for _, pair in sorted(dict.fromkeys(found))][:KEY_PAIRS]
+    return required, key_words, key_pairs, weights
 
 
 def applicable_groups(text, groups):
@@ -149,6 +255,22 @@ def applicable_groups(text, groups):
     return kept
 
 
+def _inserted(original, variant):
+    """Runs of words a variant has in place of the original's (difflib on folded words)."""
+    matcher = difflib.SequenceMatcher(a=original, b=variant, autojunk=False)
+    return [
+        " ".join(variant[j1:j2])
+        for tag, _i1, _i2, j1, j2 in matcher.get_opcodes()
+        if tag in ("replace", "insert") and j2 > j1
+    ]
+
+
+def national_code(code):
+    """The national part of a procedure code (1.001699.000.00.00.H17 -> 1.001699), '' if none."""
+    match = _NATIONAL_RE.match(code or "")
+    return match.group() if match else ""
+
+
 def looks_like_code_only(text):
     match = _CODE_TOKEN_RE.search(text or "")
     return bool(match) and not syllables((text[: match.start()] + " " + text[match.end() :]).strip(" .,;:-"))
@@ -161,21 +283,21 @@ def verb_variants(text):
     for i in range(len(marked)):
         for verb, targets in _VERBS:
             if _is_filler_at(marked, folded, i, verb):
-                rest = marked[i + len(verb) :]
-                if not strip_fillers(rest, [fold(t) for t in rest]) or not rest:
+                head, rest = marked[:i], marked[i + len(verb) :]
+                if not head + rest:
                     return []
-                head = marked[:i]
                 return [" ".join(head + [target] + rest) for target in targets]
     return []
 
 
-WEIGHTS = {"original": 1.0, "verb": 0.95, "correction": 0.9, "synonym": 0.95}
+WEIGHTS = {"original": 1.0, "verb": 0.95, "correction": 0.9, "synonym": 0.95, "everyday": 0.95}
 
 
-def analyze(raw, groups=(), corrections=(), known=None):
+def analyze(raw, groups=(), corrections=(), known=None, entries=()):
     """Take a query apart. `corrections` are spelling-corrected forms (from the vocabulary) to try too;
-    `known` (a container of folded words, the spelling vocabulary) tells which words need no typo
-    matching."""
+    `known` (the spelling vocabulary: folded title words with their counts) tells which words need no
+    typo matching and how rare each word is; `entries` are the everyday vocabulary's
+    ((phrase, …), (meaning, …)) pairs."""
     text = normalize((raw or "")[:MAX_QUERY_LENGTH]).strip()
     plan = QueryPlan(raw=raw or "", text=text)
     if not text:
@@ -183,18 +305,29 @@ def analyze(raw, groups=(), corrections=(), known=None):
     match = _CODE_TOKEN_RE.search(text)
     if match and looks_like_procedure_code(match.group()):
         plan.code = normalize_code(match.group())
+        national = national_code(plan.code)
+        plan.national_code = national if national != plan.code else ""
         rest = (text[: match.start()] + " " + text[match.end() :]).strip(" .,;:-")
         plan.code_only = not syllables(rest)
+    elif _LOCAL_CODE_RE.fullmatch(text.strip(" .,;:")) and len(text) <= 64:
+        plan.local_code = text.strip(" .,;:").upper()
     seen = set()
 
     def add(variant_text, kind):
         marked = syllables(variant_text)
         tokens = [fold(t) for t in marked]
-        content = strip_fillers(marked, tokens)
+        positions = content_positions(marked, tokens)
+        content = [tokens[i] for i in positions]
+        weak = [is_weak(marked[i], tokens[i], known) for i in positions]
         key = " ".join(content)
         if not tokens or key in seen or len(plan.variants) >= MAX_VARIANTS:
             return False
         seen.add(key)
+        long = plan.variants[0].long if plan.variants else len(content) >= LONG_REQUEST
+        required, key_words, key_pairs, weights = _term_stats(content, weak, known, long)
+        # Only the everyday vocabulary's meanings are the catalogue's names; a synonym group holds
+        # old and rare names too ("chứng minh nhân dân" for "căn cước").
+        focus = _inserted(plan.variants[0].content, content) if kind == "everyday" else []
         plan.variants.append(
             Variant(
                 text=variant_text,
@@ -204,6 +337,12 @@ def analyze(raw, groups=(), corrections=(), known=None):
                 kind=kind,
                 weight=WEIGHTS[kind],
                 fuzzy=known is None or any(len(w) >= 4 and w not in known for w in content),
+                required=required,
+                key_words=key_words,
+                key_pairs=key_pairs,
+                weights=weights,
+                focus=focus,
+                long=long,
             )
         )
         return True
@@ -211,6 +350,7 @@ def analyze(raw, groups=(), corrections=(), known=None):
     bases = [(text, "original")]
     bases += [(v, "verb") for v in verb_variants(text)]
     bases += [(normalize(c), "correction") for c in corrections if c and c.strip()]
+    bases += [(v, "everyday") for v in everyday.expansions(text, entries)]
     for base, kind in bases:
         add(base, kind)
     level = [base for base, _ in bases]

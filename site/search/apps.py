@@ -10,7 +10,10 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from home import navigation
         from search import registry, signals
+        from search.models import EverydayTerm
 
         registry.autodiscover()
         signals.connect()
+        navigation.clear_when_changed(EverydayTerm)  # the everyday vocabulary is read from the site cache

@@ -25,6 +25,7 @@ class SearchDocument:
     summary: str = ""  # shown under the title when no snippet matched
     keywords: list[str] = _field(default_factory=list)  # how citizens call it; ranks like the title
     code: str = ""
+    codes: list[str] = _field(default_factory=list)  # other codes that name it (a local code)
     status: str = ""  # procedures: new / amended / replaced / abolished
     status_label: str = ""
     field: str = ""

@@ -12,7 +12,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-from search import analysis, engine, fallback, query, spelling, synonyms
+from search import analysis, engine, everyday, fallback, query, spelling, synonyms
 from search.results import SearchResult
 
 logger = logging.getLogger(__name__)
@@ -37,8 +37,13 @@ def mark_engine_up():
     cache.delete(_down_key())
 
 
-def plan_for(text, groups=None):
-    return analysis.analyze(text, synonyms.load_groups() if groups is None else groups)
+def plan_for(text, groups=None, entries=None):
+    """The query plan as a search would build it (synonyms, everyday vocabulary, spelling)."""
+    groups = synonyms.load_groups() if groups is None else groups
+    entries = everyday.load_entries() if entries is None else entries
+    vocabulary = _vocabulary()
+    corrections = _corrections(text, vocabulary, entries)
+    return analysis.analyze(text, groups, corrections=corrections, known=vocabulary, entries=entries)
 
 
 def _vocabulary():
@@ -49,11 +54,11 @@ def _vocabulary():
         return None
 
 
-def _corrections(text, vocabulary):
+def _corrections(text, vocabulary, entries=()):
     if vocabulary is None or not text or not text.strip() or analysis.looks_like_code_only(text):
         return []
     try:
-        suggestion = vocabulary.suggest(text)
+        suggestion = vocabulary.suggest(text, everyday.phrase_words(tuple(entries)))
     except Exception:
         logger.exception("Spelling correction failed")
         return []
@@ -73,13 +78,15 @@ def _run(plan, params, facets, engine_name=None):
     return result
 
 
-def search(params, *, facets=True, groups=None, engine_name=None):
-    """Search with the engine if it answers, else the database. `engine_name` forces one (benchmarks)."""
+def search(params, *, facets=True, groups=None, entries=None, engine_name=None):
+    """Search with the engine if it answers, else the database. `engine_name` forces one (benchmarks);
+    `groups` and `entries` replace the synonyms and the everyday vocabulary (the admin's preview)."""
     started = time.perf_counter()
     groups = synonyms.load_groups() if groups is None else groups
+    entries = everyday.load_entries() if entries is None else entries
     vocabulary = _vocabulary()
-    corrections = _corrections(params.q, vocabulary)
-    plan = analysis.analyze(params.q, groups, corrections=corrections, known=vocabulary)
+    corrections = _corrections(params.q, vocabulary, entries)
+    plan = analysis.analyze(params.q, groups, corrections=corrections, known=vocabulary, entries=entries)
     if plan.empty:
         result = SearchResult(engine="elasticsearch" if engine_available() else "database", params=params)
         result.degraded = engine.is_configured() and result.engine == "database"
@@ -93,7 +100,7 @@ def search(params, *, facets=True, groups=None, engine_name=None):
 
 
 def autocomplete(text, limit=8):
-    plan = analysis.analyze(text, synonyms.load_groups())
+    plan = analysis.analyze(text, synonyms.load_groups(), entries=everyday.load_entries())
     if plan.empty or len(plan.text) < 2:
         return [], "database" if not engine_available() else "elasticsearch"
     if engine_available():

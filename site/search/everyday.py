@@ -1,0 +1,131 @@
+"""Everyday Vietnamese for administrative life: what citizens say mapped to what the catalogue says.
+
+Entries are directional ("cưới" → "kết hôn", "cà vẹt xe" → "chứng nhận đăng ký xe"), unlike synonym
+groups: a request holding a citizen's phrase is also searched with the catalogue's words in its place.
+Editors maintain them in the admin (EverydayTerm); the active ones are read from the site cache like the
+synonyms, so an edit applies to the next search.
+"""
+
+import functools
+
+from home import navigation
+from search.vietnamese import fold, has_diacritics, syllables
+
+# Variants one request may gain from the vocabulary (each becomes a clause of the engine's query).
+MAX_EXPANSIONS = 3
+
+# Words spoken inside a phrase without changing it: classifiers and "một" ("mở một quán ăn",
+# "xây lại căn nhà", "mua chiếc xe"). One of them may sit between two words of a phrase.
+SKIPPABLE = frozenset(
+    fold(w) for w in ["một", "cái", "chiếc", "căn", "mảnh", "tấm", "quyển", "cuốn", "bộ", "con", "được"]
+)
+
+
+def parse_lines(text):
+    """One phrase per line, normalised; blanks and folded duplicates dropped."""
+    from search.models import parse_phrases
+
+    return parse_phrases(text, commas=False)
+
+
+def changed(**kwargs):
+    """Entries were written without signals (bulk writes): drop the cached ones."""
+    navigation.clear()
+
+
+def load_entries():
+    """Active entries as ((phrase, …), (target, …)) tuples, from the site cache."""
+    from search.models import EverydayTerm
+
+    def build():
+        rows = EverydayTerm.objects.filter(is_active=True).order_by("pk").values_list("phrases", "means")
+        entries = []
+        for phrases, means in rows:
+            said, meant = parse_lines(phrases), parse_lines(means)
+            if said and meant:
+                entries.append((tuple(said), tuple(meant)))
+        return tuple(entries)
+
+    return navigation.cached("search-everyday", build)
+
+
+@functools.lru_cache(maxsize=32)
+def _index(entries):
+    """First folded word -> [(folded words, marked words, targets)], longest phrases first."""
+    index = {}
+    for said, meant in entries:
+        for phrase in said:
+            marked = tuple(syllables(phrase))
+            words = tuple(fold(w) for w in marked)
+            if words:
+                index.setdefault(words[0], []).append((words, marked, meant))
+    for candidates in index.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    return index
+
+
+def find(marked, entries):
+    """Non-overlapping matches in a request's words (as typed): [(start, end, targets)].
+
+    Compared folded, but in a request typed with marks the words must carry the entry's marks ("mắt"
+    is not "mất").
+    """
+    if not entries or not marked:
+        return []
+    index = _index(tuple(entries))
+    folded = [fold(w) for w in marked]
+    exact = any(has_diacritics(w) for w in marked)
+    found, i = [], 0
+    while i < len(folded):
+        for words, written, targets in index.get(folded[i], ()):
+            end = _match_at(marked, folded, i, words, written, exact)
+            if end:
+                found.append((i, end, targets))
+                i = end
+                break
+        else:
+            i += 1
+    return found
+
+
+def _match_at(marked, folded, start, words, written, exact):
+    """End of the phrase matched at `start` (a classifier may sit inside it), or 0. In a request typed
+    with marks (`exact`), a word without marks is that word ("cơ quan" holds no "quán")."""
+    pos = start
+    for n, (word, form) in enumerate(zip(words, written, strict=True)):
+        if n and pos < len(folded) and folded[pos] != word and folded[pos] in SKIPPABLE:
+            pos += 1  # "mở một quán": one classifier between two words of the phrase
+        if pos >= len(folded) or folded[pos] != word:
+            return 0
+        if (exact or has_diacritics(marked[pos])) and marked[pos] != form:
+            return 0  # typed with other marks: another word ("mắt" is not "mất")
+        pos += 1
+    return pos
+
+
+def expansions(text, entries, limit=MAX_EXPANSIONS):
+    """The request rewritten with the catalogue's words: all recognised phrases replaced at once by
+    their first meaning, then each meaning of each phrase on its own."""
+    marked = syllables(text)
+    matches = find(marked, entries)
+    if not matches:
+        return []
+
+    def rewrite(choices):
+        out, pos = [], 0
+        for (start, end, _targets), target in choices:
+            out += marked[pos:start] + [target]
+            pos = end
+        return " ".join(out + marked[pos:])
+
+    results = [rewrite([(m, m[2][0]) for m in matches])]
+    for match in matches:
+        for target in match[2]:
+            results.append(rewrite([(match, target)]))
+    return list(dict.fromkeys(results))[:limit]
+
+
+@functools.lru_cache(maxsize=8)
+def phrase_words(entries):
+    """Folded words of every citizen phrase (the spelling correction leaves them alone)."""
+    return frozenset(fold(w) for said, _ in entries for phrase in said for w in syllables(phrase))
