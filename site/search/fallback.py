@@ -218,7 +218,7 @@ def _filtered(queryset, params, exclude=None, visibility=True):
     for field, values in params.field_filters().items():
         if field != exclude:
             queryset = queryset.filter(**{f"{field}__in": values})
-    if visibility and not params.filters.get("status"):
+    if visibility and not params.filters.get("status") and not params.include_hidden:
         queryset = queryset.filter(hidden=False)
     return queryset
 
@@ -295,12 +295,27 @@ def search(plan, params, *, facets=True):
     return result
 
 
+def ranked_keys(plan, params, limit):
+    """Keys of the best `limit` rows, the first RERANK_DEPTH reranked (no facets, no page)."""
+    condition, aliases = _matches(plan)
+    matched = _filtered(SearchEntry.objects.filter(_scope()).alias(**aliases).filter(condition), params)
+    candidates = list(
+        matched.annotate(score=_score(plan), title_length=Length("title"))
+        .order_by("-score", "title_length", "pk")
+        .values("key", "score", "title", "code", "type", "status")[:limit]
+    )
+    depth = rerank.RERANK_DEPTH
+    return [c["key"] for c in rerank.rerank(plan, candidates[:depth]) + candidates[depth:]]
+
+
 def _passes(combo, params, exclude=None, visibility=True):
     """Whether a group of rows with these facet values survives the filters (in Python, like _filtered)."""
     for field, values in params.field_filters().items():
         if field != exclude and combo[field] not in values:
             return False
-    return not (visibility and not params.filters.get("status") and combo["hidden"])
+    return not (
+        visibility and not params.filters.get("status") and not params.include_hidden and combo["hidden"]
+    )
 
 
 def _facets(combos, params):

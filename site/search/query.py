@@ -229,7 +229,7 @@ def _filter_clauses(field_filters, exclude=None):
 
 def _visibility(params):
     """Hidden statuses (abolished) stay out unless the citizen filters on a status."""
-    if params.filters.get("status"):
+    if params.filters.get("status") or params.include_hidden:
         return []
     return [{"term": {"hidden": False}}]
 
@@ -384,6 +384,17 @@ def search(plan, params, *, facets=True):
         if params.filters.get("status"):
             result.hidden_count = 0
     return result
+
+
+def ranked_keys(plan, params, limit):
+    """Keys of the best `limit` documents, the first RERANK_DEPTH reranked (no facets, no page)."""
+    body = build_search(plan, params, facets=False, fields=RERANK_FIELDS, window=(0, limit))
+    body["track_total_hits"] = False
+    hits = _execute(body)["hits"]["hits"]
+    candidates = [{"id": h["_id"], "score": h["_score"] or 0.0, **h["_source"]} for h in hits]
+    depth = rerank.RERANK_DEPTH
+    ordered = rerank.rerank(plan, candidates[:depth]) + candidates[depth:]
+    return [c["id"] for c in ordered]
 
 
 def _fetch_page(plan, page, labels, status_labels):

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from search import analysis, engine, everyday, fallback, query, spelling, synonyms
-from search.results import SearchResult
+from search.results import SearchParams, SearchResult
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +97,22 @@ def search(params, *, facets=True, groups=None, entries=None, engine_name=None):
         result.suggestion = corrections[0]
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+def ranked_keys(text, types=None, limit=200):
+    """Document keys ("<type>:<id>") for a request, best first, abolished procedures included: the
+    same search as the citizen's (engine when it answers, else the database) for the other search
+    boxes of the site (the admin, the directive library)."""
+    params = SearchParams(q=text, filters={"type": list(types)} if types else {}, include_hidden=True)
+    plan = plan_for(text)
+    if plan.empty:
+        return []
+    if engine_available():
+        try:
+            return query.ranked_keys(plan, params, limit)
+        except Exception as exc:
+            mark_engine_down(exc)
+    return fallback.ranked_keys(plan, params, limit)
 
 
 def autocomplete(text, limit=8):

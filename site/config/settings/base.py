@@ -179,11 +179,12 @@ ELASTICSEARCH_URL = env.http_url("ELASTICSEARCH_URL")
 ELASTICSEARCH_TIMEOUT = env.number("ELASTICSEARCH_TIMEOUT", 2.0)
 ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "tthc")
 
-# Wagtail's own search (admin) stays on the database: its Elasticsearch backend needs the
-# analysis-common module, which the engine we run does not have.
+# Wagtail's own search (admin pages and snippets, choosers) answers text searches with the citizen
+# search's Vietnamese folding, codes and vocabulary (search/admin_backend.py) on top of Wagtail's
+# database backend: its Elasticsearch backend would need analysis-common, which our engine lacks.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "search.admin_backend",
         "AUTO_UPDATE": env.boolean("WAGTAILSEARCH_AUTO_UPDATE", True),
     }
 }
