@@ -90,11 +90,11 @@ def test_a_local_code_finds_its_procedure(dirty_index, django_capture_on_commit_
 
 def test_everyday_phrases_are_matched_with_their_marks():
     entries = ((("mất rồi", "qua đời"), ("khai tử",)), (("mở quán",), ("hộ kinh doanh",)))
-    assert everyday.expansions("bố tôi qua đời", entries) == ["bố tôi khai tử"]
+    assert everyday.expansions("bố tôi qua đời", entries) == [("bố tôi khai tử", ["khai tử"])]
     # A classifier may sit inside a phrase; another word typed with marks is another word.
-    assert everyday.expansions("mở một quán ăn", entries) == ["hộ kinh doanh ăn"]
+    assert everyday.expansions("mở một quán ăn", entries) == [("hộ kinh doanh ăn", ["hộ kinh doanh"])]
     assert everyday.expansions("mắt rồi", entries) == []
-    assert everyday.expansions("mat roi", entries) == ["khai tử"]
+    assert everyday.expansions("mat roi", entries) == [("khai tử", ["khai tử"])]
 
 
 def test_sentences_are_read_by_their_rare_words():

@@ -4,13 +4,12 @@ Everyday words that frame a request ("làm", "xin", "thủ tục", "ở đâu", 
 the required words: "lam giay khai sinh" must rank like "giấy khai sinh". They still count when a
 query is made of nothing else.
 
-A request of five or more syllables (besides the fillers) is read as a sentence, as people ask a clerk ("con tôi mới sinh thì
+A request of seven or more syllables (besides the fillers) is read as a sentence, as people ask a clerk ("con tôi mới sinh thì
 làm giấy khai sinh ở đâu"): small words ("có", "cho", "được") and words no title uses stop being
 required, and a document may come in through the request's rarest words or word pairs, which also
 carry the ranking (weights from how few titles use them).
 """
 
-import difflib
 import math
 import re
 from dataclasses import dataclass, field
@@ -53,12 +52,13 @@ _WEAK = {}  # folded -> written form
 for _word in WEAK_WORDS:
     _WEAK.setdefault(fold(_word), _word)
 
-LONG_REQUEST = 5  # content words (syllables) from which a request is read as a sentence
+LONG_REQUEST = 7  # content words (syllables) from which a request is read as a sentence
 KEY_WORDS = 4  # rarest words of a long request that may let a document in (two of them)
 KEY_PAIRS = 3  # rarest adjacent word pairs of a long request that let a document in alone
 # A word pair used by more than this share of the titles ("đăng ký", "giấy chứng") names no
 # procedure: it never lets a document in alone.
 COMMON_PAIR_SHARE = 0.05
+COMMON_WORD_SHARE = 0.1  # likewise for the key words: "cấp", "giấy", "đăng" are in too many titles
 _FILLERS = sorted({tuple(syllables(p)) for p in FILLER_PHRASES}, key=lambda words: (-len(words), words))
 # Filler phrases by the folded form of their first word (longest first), so each token of a query
 # is compared with the few phrases that can start there.
@@ -212,13 +212,16 @@ def _term_stats(content, weak, known, long):
     weights = {}
     for word, small in zip(content, weak, strict=True):
         weights[word] = 0.0 if small and long else weight(word)
-    # Words no title uses cannot be required of a title; small words of a sentence are not required.
-    required = [w for w, small in zip(content, weak, strict=True) if counts.get(w) and not (small and long)]
+    # Words no title uses cannot be required of a title; small words are not required (but in a
+    # request of two words, where they may be the point: "có con").
+    loose = len(content) > 2
+    required = [w for w, small in zip(content, weak, strict=True) if counts.get(w) and not (small and loose)]
     required = list(dict.fromkeys(required)) or list(dict.fromkeys(w for w in content if counts.get(w)))
     if not long:
         return required or list(content), [], [], weights
     strong = [w for w, small in zip(content, weak, strict=True) if not small and counts.get(w)]
-    key_words = sorted(dict.fromkeys(strong), key=lambda w: (counts[w], w))[:KEY_WORDS]
+    rare = [w for w in dict.fromkeys(strong) if counts[w] <= max(3, COMMON_WORD_SHARE * titles)]
+    key_words = sorted(rare, key=lambda w: (counts[w], w))[:KEY_WORDS]
     limit = max(3, COMMON_PAIR_SHARE * titles)
     found = []
     for (a, b), small_a, small_b in zip(
@@ -255,14 +258,18 @@ def applicable_groups(text, groups):
     return kept
 
 
-def _inserted(original, variant):
-    """Runs of words a variant has in place of the original's (difflib on folded words)."""
-    matcher = difflib.SequenceMatcher(a=original, b=variant, autojunk=False)
-    return [
-        " ".join(variant[j1:j2])
-        for tag, _i1, _i2, j1, j2 in matcher.get_opcodes()
-        if tag in ("replace", "insert") and j2 > j1
-    ]
+def _distinctive(phrase, known):
+    """A phrase holding a word pair (or, alone, a word) that few titles use."""
+    counts = getattr(known, "counts", None)
+    if counts is None:
+        return True
+    titles = max(getattr(known, "titles", 0), 1)
+    words = phrase.split()
+    if len(words) == 1:
+        return 0 < counts.get(words[0], 0) <= max(3, COMMON_WORD_SHARE * titles)
+    pairs = getattr(known, "pairs", {})
+    limit = max(3, COMMON_PAIR_SHARE * titles)
+    return any(0 < pairs.get(pair, 0) <= limit for pair in zip(words, words[1:], strict=False))
 
 
 def national_code(code):
@@ -313,7 +320,7 @@ def analyze(raw, groups=(), corrections=(), known=None, entries=()):
         plan.local_code = text.strip(" .,;:").upper()
     seen = set()
 
-    def add(variant_text, kind):
+    def add(variant_text, kind, meanings=()):
         marked = syllables(variant_text)
         tokens = [fold(t) for t in marked]
         positions = content_positions(marked, tokens)
@@ -325,9 +332,17 @@ def analyze(raw, groups=(), corrections=(), known=None, entries=()):
         seen.add(key)
         long = plan.variants[0].long if plan.variants else len(content) >= LONG_REQUEST
         required, key_words, key_pairs, weights = _term_stats(content, weak, known, long)
-        # Only the everyday vocabulary's meanings are the catalogue's names; a synonym group holds
-        # old and rare names too ("chứng minh nhân dân" for "căn cước").
-        focus = _inserted(plan.variants[0].content, content) if kind == "everyday" else []
+        counts = getattr(known, "counts", None)
+        if kind in ("synonym", "everyday") and counts is not None and plan.variants:
+            typed = set(plan.variants[0].content)
+            if any(w not in typed and not counts.get(w) for w in content):
+                return False  # "hộ chiếu" -> "passport": a name no title uses explains nothing
+        # Only the everyday vocabulary's meanings are the catalogue's names (a synonym group holds old
+        # and rare names too: "chứng minh nhân dân" for "căn cước"), and only distinctive ones: "cấp
+        # lại" for "làm mất" names no procedure.
+        focus = [
+            folded for m in meanings if _distinctive(folded := " ".join(fold(w) for w in syllables(m)), known)
+        ]
         plan.variants.append(
             Variant(
                 text=variant_text,
@@ -350,9 +365,11 @@ def analyze(raw, groups=(), corrections=(), known=None, entries=()):
     bases = [(text, "original")]
     bases += [(v, "verb") for v in verb_variants(text)]
     bases += [(normalize(c), "correction") for c in corrections if c and c.strip()]
-    bases += [(v, "everyday") for v in everyday.expansions(text, entries)]
+    expanded = everyday.expansions(text, entries)
+    bases += [(v, "everyday") for v, _ in expanded]
+    meanings = dict(expanded)
     for base, kind in bases:
-        add(base, kind)
+        add(base, kind, meanings.get(base, ()) if kind == "everyday" else ())
     level = [base for base, _ in bases]
     groups = applicable_groups(text, list(groups)) if has_diacritics(text) else list(groups)
     for _depth in range(2):  # synonyms of synonyms: "làm lại bằng lái" → "cấp lại giấy phép lái xe"

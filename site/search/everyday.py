@@ -104,8 +104,8 @@ def _match_at(marked, folded, start, words, written, exact):
 
 
 def expansions(text, entries, limit=MAX_EXPANSIONS):
-    """The request rewritten with the catalogue's words: all recognised phrases replaced at once by
-    their first meaning, then each meaning of each phrase on its own."""
+    """The request rewritten with the catalogue's words, as (text, [meanings put in]): all recognised
+    phrases replaced at once by their first meaning, then each meaning of each phrase on its own."""
     marked = syllables(text)
     matches = find(marked, entries)
     if not matches:
@@ -116,13 +116,16 @@ def expansions(text, entries, limit=MAX_EXPANSIONS):
         for (start, end, _targets), target in choices:
             out += marked[pos:start] + [target]
             pos = end
-        return " ".join(out + marked[pos:])
+        return " ".join(out + marked[pos:]), [target for _, target in choices]
 
     results = [rewrite([(m, m[2][0]) for m in matches])]
     for match in matches:
         for target in match[2]:
             results.append(rewrite([(match, target)]))
-    return list(dict.fromkeys(results))[:limit]
+    unique = {}
+    for rewritten, meanings in results:
+        unique.setdefault(rewritten, meanings)
+    return list(unique.items())[:limit]
 
 
 @functools.lru_cache(maxsize=8)

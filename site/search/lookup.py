@@ -1,10 +1,10 @@
 """The citizen search for the site's other search boxes (the admin's page and snippet search and
 choosers, the directive library): ids of a queryset's objects a request finds, best first.
 
-Two sources, merged: the citizen search (engine when it answers, else the database copy), which
-knows live documents only and brings codes, synonyms, the everyday vocabulary and typos; and every
-object of the queryset whose text fields hold all the request's words, folded (drafts, pages of types
-the citizen search does not index, snippets). Folding is done here in Python: the databases have no
+Two sources: every object of the queryset whose text fields hold the request's words, folded (drafts,
+pages of types the citizen search does not index, snippets), ranked by the citizen search; and, when
+no object holds them, the citizen search itself (engine when it answers, else the database copy: live
+documents only), which brings codes, synonyms, the everyday vocabulary, typos and sentences. Folding is done here in Python: the databases have no
 Vietnamese folding, and the tables searched this way are a few tens of thousands of short rows at most.
 """
 
@@ -82,12 +82,14 @@ def _code_ids(queryset, plan):
 
 
 def _folded_ids(queryset, plan, fields):
-    """Objects whose folded text fields hold every word of the request (the last one may be the
-    start of a word, as typed so far), ranked: the words as a phrase, then shorter text first."""
+    """Objects whose folded text fields hold the request's words (the last one may be the start of a
+    word, as typed so far): as a phrase when some object has them so ("Đề án 06"), else all of them
+    anywhere; shorter texts first."""
     words = plan.variants[0].content if plan.variants else []
     if not words or not fields:
         return []
-    ranked = []
+    phrase = " " + " ".join(words[:-1] + [""])  # the last word as a prefix
+    phrased, anywhere = [], []
     for pk, *values in queryset.values_list("pk", *fields)[:MAX_ROWS]:
         tokens = _tokens(" ".join(v for v in values if v))
         if not tokens:
@@ -98,24 +100,32 @@ def _folded_ids(queryset, plan, fields):
         last = words[-1]
         if last not in present and not any(t.startswith(last) for t in tokens):
             continue
-        joined = " " + " ".join(tokens) + " "
-        ranked.append((0 if f" {' '.join(words)} " in joined else 1, len(tokens), pk))
-    ranked.sort()
-    return [pk for _, _, pk in ranked]
+        joined = " " + " ".join(tokens)
+        (phrased if phrase + last in joined else anywhere).append((len(tokens), pk))
+    return [pk for _, pk in sorted(phrased or anywhere)]
 
 
 def ranked_ids(queryset, text, fields=None):
-    """Primary keys of the queryset's objects the request finds, best first."""
+    """Primary keys of the queryset's objects the request finds, best first.
+
+    When some objects hold the request's words (folded), those are the answer, in the citizen
+    search's order: a search box that filters a list must not add loosely related rows. Otherwise
+    (a typo, a synonym, an everyday phrase, a sentence) the citizen search's results are.
+    """
     text = " ".join((text or "").split())
     if not text:
         return []
     plan = analysis.analyze(text)
     ids = _code_ids(queryset, plan)
-    if not plan.code_only:
-        ids += _engine_ids(queryset, text)
-        ids += _folded_ids(queryset, plan, text_fields(queryset.model, fields))
-    elif not ids:
-        ids = _engine_ids(queryset, text)
+    engine = _engine_ids(queryset, text)
+    if plan.code_only:
+        return list(dict.fromkeys(ids + engine))
+    folded = _folded_ids(queryset, plan, text_fields(queryset.model, fields))
+    if folded:
+        rank = {pk: i for i, pk in enumerate(engine)}
+        ids += sorted(folded, key=lambda pk: (pk not in rank, rank.get(pk, 0)))
+    else:
+        ids += engine
     return list(dict.fromkeys(ids))
 
 

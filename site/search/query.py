@@ -11,6 +11,11 @@ elasticsearch.dsl objects and reading its response wrappers cost about 4 ms of C
 (the index itself is defined with elasticsearch.dsl in index.py).
 """
 
+import hashlib
+import json
+
+from django.core.cache import cache
+
 from search import engine, highlight, index, registry, rerank
 from search.results import FACET_SIZE, FACETS, Facet, FacetValue, Hit, SearchResult
 
@@ -353,34 +358,69 @@ def facets_from(response, params):
     return facets, hidden_count
 
 
+# Facet counts and the total of a request are kept this long: popular requests repeat, and counting
+# every matching document (aggregations, an exact total) was most of the engine's work per search.
+# New documents show in the counts within this time; they show in the results at once.
+FACET_SECONDS = 30
+
+
+def _counts_key(plan, params):
+    """Cache key of a request's counts: what the engine is asked (every variant, codes, filters)."""
+    asked = [
+        index.alias_name(),
+        [(v.text, v.kind) for v in plan.variants],
+        [plan.code, plan.national_code, plan.local_code, plan.code_only],
+        sorted((k, sorted(v)) for k, v in params.filters.items()),
+        params.include_hidden,
+    ]
+    digest = hashlib.sha1(json.dumps(asked, ensure_ascii=False).encode()).hexdigest()
+    return f"search:counts:{digest}"
+
+
 def search(plan, params, *, facets=True):
     """Run the search on Elasticsearch; raises on any engine error (the caller falls back).
 
     Pages within the first RERANK_DEPTH results take two requests: candidates (small fields) with
-    facets, reranked by title coverage (rerank.py), then the page's documents by id.
+    facets, reranked by title coverage (rerank.py), then the page's documents by id. The facet counts
+    and the total come from the cache when the same request was answered in the last FACET_SECONDS:
+    the engine then only ranks (no aggregations, no exact count, so it may skip documents that cannot
+    reach the top).
     """
     labels = registry.type_labels()
     status_labels = registry.status_labels()
     result = SearchResult(engine="elasticsearch", params=params)
     end = params.offset + params.per_page
+    key = _counts_key(plan, params)
+    counts = cache.get(key)
+    ask_counts = counts is None
     if plan.code_only or end > rerank.RERANK_DEPTH:
-        response = _execute(build_search(plan, params, facets=facets))
+        body = build_search(plan, params, facets=facets and ask_counts)
+    else:
+        body = build_search(
+            plan, params, facets=facets and ask_counts, fields=RERANK_FIELDS, window=(0, rerank.RERANK_DEPTH)
+        )
+    if not ask_counts:
+        body["track_total_hits"] = False
+    response = _execute(body)
+    if plan.code_only or end > rerank.RERANK_DEPTH:
         result.hits = [
             _hit(h["_id"], h["_score"], h["_source"], plan, labels, status_labels)
             for h in response["hits"]["hits"]
         ]
     else:
-        response = _execute(
-            build_search(plan, params, facets=facets, fields=RERANK_FIELDS, window=(0, rerank.RERANK_DEPTH))
-        )
         candidates = [
             {"id": h["_id"], "score": h["_score"] or 0.0, **h["_source"]} for h in response["hits"]["hits"]
         ]
         page = rerank.rerank(plan, candidates)[params.offset : end]
         result.hits = _fetch_page(plan, page, labels, status_labels)
-    result.total = response["hits"]["total"]["value"]
+    if ask_counts:
+        counts = {"total": response["hits"]["total"]["value"]}
+        if facets:  # only complete counts are kept
+            counts["aggregations"] = response.get("aggregations") or {}
+            cache.set(key, counts, FACET_SECONDS)
+    result.total = counts["total"]
     if facets:
-        result.facets, result.hidden_count = facets_from(response, params)
+        result.facets, result.hidden_count = facets_from(counts, params)
         if params.filters.get("status"):
             result.hidden_count = 0
     return result
