@@ -95,6 +95,9 @@ def test_everyday_phrases_are_matched_with_their_marks():
     assert everyday.expansions("mở một quán ăn", entries) == [("hộ kinh doanh ăn", ["hộ kinh doanh"])]
     assert everyday.expansions("mắt rồi", entries) == []
     assert everyday.expansions("mat roi", entries) == [("khai tử", ["khai tử"])]
+    # A way of saying what must be done is searched too, but names no procedure to favour.
+    action = ((("làm mất",), ("cấp lại",), False),)
+    assert everyday.expansions("làm mất sổ", action) == [("cấp lại sổ", [])]
 
 
 def test_sentences_are_read_by_their_rare_words():

@@ -59,6 +59,7 @@ KEY_PAIRS = 3  # rarest adjacent word pairs of a long request that let a documen
 # procedure: it never lets a document in alone.
 COMMON_PAIR_SHARE = 0.05
 COMMON_WORD_SHARE = 0.1  # likewise for the key words: "cấp", "giấy", "đăng" are in too many titles
+MIN_COMMON = 10  # a small catalogue: what ten titles share may still name a procedure
 _FILLERS = sorted({tuple(syllables(p)) for p in FILLER_PHRASES}, key=lambda words: (-len(words), words))
 # Filler phrases by the folded form of their first word (longest first), so each token of a query
 # is compared with the few phrases that can start there.
@@ -220,9 +221,9 @@ def _term_stats(content, weak, known, long):
     if not long:
         return required or list(content), [], [], weights
     strong = [w for w, small in zip(content, weak, strict=True) if not small and counts.get(w)]
-    rare = [w for w in dict.fromkeys(strong) if counts[w] <= max(3, COMMON_WORD_SHARE * titles)]
+    rare = [w for w in dict.fromkeys(strong) if counts[w] <= max(MIN_COMMON, COMMON_WORD_SHARE * titles)]
     key_words = sorted(rare, key=lambda w: (counts[w], w))[:KEY_WORDS]
-    limit = max(3, COMMON_PAIR_SHARE * titles)
+    limit = max(MIN_COMMON, COMMON_PAIR_SHARE * titles)
     found = []
     for (a, b), small_a, small_b in zip(
         zip(content, content[1:], strict=False), weak, weak[1:], strict=False
@@ -256,20 +257,6 @@ def applicable_groups(text, groups):
                 continue
             break
     return kept
-
-
-def _distinctive(phrase, known):
-    """A phrase holding a word pair (or, alone, a word) that few titles use."""
-    counts = getattr(known, "counts", None)
-    if counts is None:
-        return True
-    titles = max(getattr(known, "titles", 0), 1)
-    words = phrase.split()
-    if len(words) == 1:
-        return 0 < counts.get(words[0], 0) <= max(3, COMMON_WORD_SHARE * titles)
-    pairs = getattr(known, "pairs", {})
-    limit = max(3, COMMON_PAIR_SHARE * titles)
-    return any(0 < pairs.get(pair, 0) <= limit for pair in zip(words, words[1:], strict=False))
 
 
 def national_code(code):
@@ -338,11 +325,9 @@ def analyze(raw, groups=(), corrections=(), known=None, entries=()):
             if any(w not in typed and not counts.get(w) for w in content):
                 return False  # "hộ chiếu" -> "passport": a name no title uses explains nothing
         # Only the everyday vocabulary's meanings are the catalogue's names (a synonym group holds old
-        # and rare names too: "chứng minh nhân dân" for "căn cước"), and only distinctive ones: "cấp
-        # lại" for "làm mất" names no procedure.
-        focus = [
-            folded for m in meanings if _distinctive(folded := " ".join(fold(w) for w in syllables(m)), known)
-        ]
+        # and rare names too: "chứng minh nhân dân" for "căn cước"); everyday.expansions() leaves out
+        # the ways of saying what must be done ("cấp lại" for "làm mất" names no procedure).
+        focus = [" ".join(fold(w) for w in syllables(m)) for m in meanings]
         plan.variants.append(
             Variant(
                 text=variant_text,

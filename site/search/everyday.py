@@ -33,18 +33,26 @@ def changed(**kwargs):
     navigation.clear()
 
 
+def entry(phrases, means, kind=None):
+    """One entry as analysis reads it: ((phrase, …), (meaning, …), names a subject), or None if empty.
+    A way of saying what must be done ("làm mất" -> "cấp lại") names no procedure by itself."""
+    from search.models import EverydayTerm
+
+    said, meant = parse_lines(phrases), parse_lines(means)
+    if not (said and meant):
+        return None
+    return (tuple(said), tuple(meant), kind != EverydayTerm.Kind.ACTION)
+
+
 def load_entries():
-    """Active entries as ((phrase, …), (target, …)) tuples, from the site cache."""
+    """Active entries (see entry()), from the site cache."""
     from search.models import EverydayTerm
 
     def build():
-        rows = EverydayTerm.objects.filter(is_active=True).order_by("pk").values_list("phrases", "means")
-        entries = []
-        for phrases, means in rows:
-            said, meant = parse_lines(phrases), parse_lines(means)
-            if said and meant:
-                entries.append((tuple(said), tuple(meant)))
-        return tuple(entries)
+        rows = (
+            EverydayTerm.objects.filter(is_active=True).order_by("pk").values_list("phrases", "means", "kind")
+        )
+        return tuple(e for row in rows if (e := entry(*row)))
 
     return navigation.cached("search-everyday", build)
 
@@ -53,19 +61,20 @@ def load_entries():
 def _index(entries):
     """First folded word -> [(folded words, marked words, targets)], longest phrases first."""
     index = {}
-    for said, meant in entries:
+    for said, meant, *rest in entries:
+        names = rest[0] if rest else True
         for phrase in said:
             marked = tuple(syllables(phrase))
             words = tuple(fold(w) for w in marked)
             if words:
-                index.setdefault(words[0], []).append((words, marked, meant))
+                index.setdefault(words[0], []).append((words, marked, (meant, names)))
     for candidates in index.values():
         candidates.sort(key=lambda c: -len(c[0]))
     return index
 
 
 def find(marked, entries):
-    """Non-overlapping matches in a request's words (as typed): [(start, end, targets)].
+    """Non-overlapping matches in a request's words (as typed): [(start, end, (targets, names))].
 
     Compared folded, but in a request typed with marks the words must carry the entry's marks ("mắt"
     is not "mất").
@@ -104,8 +113,9 @@ def _match_at(marked, folded, start, words, written, exact):
 
 
 def expansions(text, entries, limit=MAX_EXPANSIONS):
-    """The request rewritten with the catalogue's words, as (text, [meanings put in]): all recognised
-    phrases replaced at once by their first meaning, then each meaning of each phrase on its own."""
+    """The request rewritten with the catalogue's words, as (text, [meanings put in that name a
+    subject]): all recognised phrases replaced at once by their first meaning, then each meaning of
+    each phrase on its own."""
     marked = syllables(text)
     matches = find(marked, entries)
     if not matches:
@@ -113,14 +123,15 @@ def expansions(text, entries, limit=MAX_EXPANSIONS):
 
     def rewrite(choices):
         out, pos = [], 0
-        for (start, end, _targets), target in choices:
+        for (start, end, _found), target in choices:
             out += marked[pos:start] + [target]
             pos = end
-        return " ".join(out + marked[pos:]), [target for _, target in choices]
+        subjects = [target for (_, _, (_, names)), target in choices if names]
+        return " ".join(out + marked[pos:]), subjects
 
-    results = [rewrite([(m, m[2][0]) for m in matches])]
+    results = [rewrite([(m, m[2][0][0]) for m in matches])]
     for match in matches:
-        for target in match[2]:
+        for target in match[2][0]:
             results.append(rewrite([(match, target)]))
     unique = {}
     for rewritten, meanings in results:
@@ -131,4 +142,4 @@ def expansions(text, entries, limit=MAX_EXPANSIONS):
 @functools.lru_cache(maxsize=8)
 def phrase_words(entries):
     """Folded words of every citizen phrase (the spelling correction leaves them alone)."""
-    return frozenset(fold(w) for said, _ in entries for phrase in said for w in syllables(phrase))
+    return frozenset(fold(w) for said, *_ in entries for phrase in said for w in syllables(phrase))

@@ -15,14 +15,10 @@ def _entries(term, keep):
     rows = EverydayTerm.objects.filter(is_active=True).order_by("pk")
     if term.pk:
         rows = rows.exclude(pk=term.pk)
-    entries = []
-    for phrases, means in rows.values_list("phrases", "means"):
-        said, meant = everyday.parse_lines(phrases), everyday.parse_lines(means)
-        if said and meant:
-            entries.append((tuple(said), tuple(meant)))
-    said, meant = term.phrase_list(), term.meaning_list()
-    if keep and said and meant:
-        entries.append((tuple(said), tuple(meant)))
+    entries = [e for row in rows.values_list("phrases", "means", "kind") if (e := everyday.entry(*row))]
+    edited = everyday.entry(term.phrases, term.means, term.kind)
+    if keep and edited:
+        entries.append(edited)
     return tuple(entries)
 
 
