@@ -104,7 +104,8 @@ SEED = [
     # What must be done, said the everyday way.
     ("đổi lại\nlàm mới\nđổi sang", "cấp đổi", ACTION),
     ("báo mất\nkhai báo mất", "trình báo mất", ACTION),
-    ("đánh rơi\nđánh mất\nlàm mất\nthất lạc\nbị thất lạc\nbị mất\nlỡ làm mất", "cấp lại\nbị mất", ACTION),
+    ("đánh rơi\nđánh mất\nlàm mất\nthất lạc\nbị thất lạc\nlỡ làm mất", "cấp lại\nbị mất", ACTION),
+    ("bị mất", "cấp lại", ACTION),
     ("bị rách\nrách nát\ncũ nát\nbị hỏng\như hỏng\nbị nhòe", "cấp đổi", ACTION),
     ("ghi sai\nbị sai\nsai thông tin\nin sai", "đính chính\ncải chính", ACTION),
     ("xin phép", "cấp giấy phép", ACTION),
