@@ -177,3 +177,39 @@ def test_seeded_vocabulary_is_restored_by_the_demo_only_when_empty(db):
     assert all(term.origin == EverydayTerm.Origin.SEED for term in EverydayTerm.objects.all())
     for term in EverydayTerm.objects.all():
         term.full_clean()  # every seed passes the admin's own validation
+
+
+def test_document_names_and_abbreviations_are_mined_from_the_text():
+    from search import mining
+
+    assert mining.document_name("Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử") == "Giấy báo tử"
+    assert mining.document_name("Trích lục khai tử (bản chính)") == "Trích lục khai tử"
+    assert mining.document_name("Bảng kê chủng loại tài sản") == ""  # "bảng" is not "bằng"
+    assert mining.document_name("Tờ khai đăng ký khai tử") == ""
+    found = mining.abbreviation_proposals(["xuất hóa đơn giá trị gia tăng (GTGT) cho người nộp thuế (NNT)."])
+    assert found == [("GTGT", "giá trị gia tăng"), ("NNT", "người nộp thuế")]
+    sources = {
+        "Đăng ký khai tử": {"Giấy báo tử", "Trích lục khai tử"},
+        "Đăng ký khai tử lưu động": {"Giấy báo tử"},
+        "Đăng ký khai sinh": {"Giấy chứng sinh", "Giấy khai sinh"},
+    }
+    proposals = {name: meaning for name, meaning, _ in mining.document_proposals(sources)}
+    assert proposals["giấy báo tử"] == "đăng ký khai tử"
+    assert proposals["giấy chứng sinh"] == "đăng ký khai sinh"
+    assert "giấy khai sinh" not in proposals  # the title already says it
+
+
+def test_mining_command_saves_proposals_for_review(clean_index):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("search_mine_vocabulary", stdout=out)
+    assert "Tên giấy tờ:" in out.getvalue() and "Chưa lưu gì" in out.getvalue()
+    assert not EverydayTerm.objects.filter(origin=EverydayTerm.Origin.MINED).exists()
+    call_command("search_mine_vocabulary", "--save", stdout=out)
+    mined = EverydayTerm.objects.filter(origin=EverydayTerm.Origin.MINED)
+    assert mined.exists() and not mined.filter(is_active=True).exists()  # editors review them first
+    for term in mined:
+        term.full_clean()

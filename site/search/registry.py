@@ -70,6 +70,10 @@ class SearchAdapter:
         """A SearchDocument for one object of get_queryset(), or None to keep it out."""
         raise NotImplementedError
 
+    # Optional: def vocabulary_sources(self, obj) -> {"title": str, "documents": [lines naming documents
+    # a citizen brings or receives], "texts": [text where abbreviations are written out]}, read by
+    # `manage.py search_mine_vocabulary` (search/mining.py).
+
     def get_querysets(self):
         """The queryset(s) to read for a rebuild: override to split by model (e.g. to prefetch)."""
         return [self.get_queryset()]
