@@ -182,8 +182,8 @@ def test_seeded_vocabulary_is_restored_by_the_demo_only_when_empty(db):
 def test_document_names_and_abbreviations_are_mined_from_the_text():
     from search import mining
 
-    assert mining.document_name("Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử") == "Giấy báo tử"
-    assert mining.document_name("Trích lục khai tử (bản chính)") == "Trích lục khai tử"
+    assert mining.document_name("Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử") == "giấy báo tử"
+    assert mining.document_name("Trích lục khai tử (bản chính)") == "trích lục khai tử"
     assert mining.document_name("Bảng kê chủng loại tài sản") == ""  # "bảng" is not "bằng"
     assert mining.document_name("Tờ khai đăng ký khai tử") == ""
     found = mining.abbreviation_proposals(["xuất hóa đơn giá trị gia tăng (GTGT) cho người nộp thuế (NNT)."])
