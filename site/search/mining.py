@@ -54,7 +54,7 @@ def document_proposals(sources):
     """[(name, meaning, [titles])] from {title: {document names}} of the catalogue's procedures.
 
     The meaning is what the titles of the procedures using the document say in common: the longest
-    run of words at least half of them hold ("khai tử" for "giấy báo tử"), unless many other titles
+    run of words most of them hold ("đăng ký khai tử" for "giấy báo tử"), unless many other titles
     hold it too ("đăng ký"). A name whose words are all in those titles adds nothing.
     """
     titles_of = defaultdict(set)
@@ -84,8 +84,8 @@ def _head_words(title):
 
 
 def _shared_run(titles, heads, total):
-    """The longest run of words (2 to 8) held by at least half of the titles and by few others."""
-    need = max(1, (len(titles) + 1) // 2)
+    """The longest run of words (2 to 8) held by most of the titles and by few others."""
+    need = len(titles) // 2 + 1  # most of them
     for n in range(8, 1, -1):
         counts, first = defaultdict(int), {}
         for title in titles:
