@@ -146,13 +146,14 @@ class QueryPlan:
         return not self.text
 
     def all_terms(self):
-        """Every folded content token of every variant (for highlighting and did-you-mean)."""
-        seen = []
+        """Every folded content token of every variant (for highlighting), but the small words of a
+        sentence ("có", "cho", "ở" would be marked everywhere)."""
+        seen = {}
         for variant in self.variants:
             for token in variant.content:
-                if token not in seen:
-                    seen.append(token)
-        return seen
+                if not (variant.long and variant.weights and not variant.weights.get(token)):
+                    seen.setdefault(token)
+        return list(seen)
 
 
 def _is_filler_at(marked, folded, i, phrase):

@@ -8,7 +8,6 @@ synonyms, so an edit applies to the next search.
 
 import functools
 
-from home import navigation
 from search.vietnamese import fold, has_diacritics, syllables
 
 # Variants one request may gain from the vocabulary (each becomes a clause of the engine's query).
@@ -30,6 +29,8 @@ def parse_lines(text):
 
 def changed(**kwargs):
     """Entries were written without signals (bulk writes): drop the cached ones."""
+    from home import navigation
+
     navigation.clear()
 
 
@@ -46,6 +47,7 @@ def entry(phrases, means, kind=None):
 
 def load_entries():
     """Active entries (see entry()), from the site cache."""
+    from home import navigation
     from search.models import EverydayTerm
 
     def build():
