@@ -8,7 +8,6 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -19,6 +18,7 @@ from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.restrictions import CachedViewRestrictionsMixin
 from news.models.base import SocialMetaMixin, paginate_window
 from news.models.topics import Topic, all_topics
+from procedures.admin_forms import ProcedureChoicesForm
 
 TOPIC_PARAM = "chu-de"
 # What {% pageurl %} and a link title need from a page.
@@ -115,7 +115,7 @@ class NewsIndexPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
         return context
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(ProcedureChoicesForm):
     """A lead image needs its alt text before the article can be published (drafts may wait)."""
 
     def clean(self):

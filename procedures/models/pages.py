@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.restrictions import CachedViewRestrictionsMixin
+from procedures.admin_forms import ProcedureChoicesForm
 from procedures.blocks import ChannelBlock, DossierCaseBlock, FormBlock, LegalBasisBlock, StepBlock
 from procedures.models.reference import folded_slug
 
@@ -212,6 +213,7 @@ class ProcedurePage(CachedViewRestrictionsMixin, Page):
         ),
     ]
     promote_panels = [FieldPanel("slug"), FieldPanel("search_description"), FieldPanel("show_in_menus")]
+    base_form_class = ProcedureChoicesForm
 
     search_fields = Page.search_fields + [
         index.SearchField("code", boost=5),

@@ -124,6 +124,8 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Day-first date input everywhere a date is typed (config/formats/vi), ISO accepted too.
+FORMAT_MODULE_PATH = ["config.formats"]
 
 STATICFILES_DIRS = [SITE_DIR / "static"]
 STATIC_ROOT = Path(env.get("STATIC_ROOT", VAR_DIR / "static"))
