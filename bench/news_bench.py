@@ -21,7 +21,6 @@ import random
 import statistics
 import sys
 import time
-import uuid
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[1]
@@ -66,41 +65,21 @@ def load_site():
 
 def add_articles(index, count, start, images, topics):
     """Insert `count` live articles under `index` in bulk (treebeard paths computed directly)."""
-    from wagtail.models import Locale, Page
+    from wagtail.models import Page
 
+    from core.tree import new_live_children
     from news.models import ArticlePage
 
     content_type = ContentType.objects.get_for_model(ArticlePage)
-    locale = Locale.get_default()
-    last_child = index.get_last_child()
-    first_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
-    now = timezone.now()
     today = timezone.localdate()
     rng = random.Random(start)
     for batch_start in range(0, count, 1000):
         size = min(1000, count - batch_start)
-        pages = []
-        for i in range(batch_start, batch_start + size):
-            number = start + i
-            slug = f"tin-mau-so-{number}"
-            pages.append(
-                Page(
-                    title=f"Tin mẫu số {number}: kết quả cải cách hành chính tại cơ sở",
-                    draft_title=f"Tin mẫu số {number}",
-                    slug=slug,
-                    content_type=content_type,
-                    path=Page._get_path(index.path, index.depth + 1, first_step + i),
-                    depth=index.depth + 1,
-                    numchild=0,
-                    url_path=f"{index.url_path}{slug}/",
-                    live=True,
-                    has_unpublished_changes=False,
-                    first_published_at=now,
-                    last_published_at=now,
-                    locale=locale,
-                    translation_key=uuid.uuid4(),
-                )
-            )
+        items = [
+            (f"Tin mẫu số {start + i}: kết quả cải cách hành chính tại cơ sở", f"tin-mau-so-{start + i}")
+            for i in range(batch_start, batch_start + size)
+        ]
+        pages = new_live_children(index, items, content_type)
         pages = Page.objects.bulk_create(pages)
         articles = []
         for offset, page in enumerate(pages):

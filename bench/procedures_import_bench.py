@@ -90,7 +90,8 @@ def instrument():
 
     from modelsearch.backends import get_search_backends
 
-    from procedures.importing import apply, bulk, tasks
+    from procedures.importing import apply, bulk, reference_rows, tasks
+    from procedures.models import ProcedurePage
     from search import indexing
 
     timings = collections.Counter()
@@ -109,8 +110,8 @@ def instrument():
         return wrapper
 
     apply.plan_file = timed("plan: parse the file, compare with the catalogue", apply.plan_file)
-    apply._References.create_pending = timed(
-        "write: new fields, agencies, decisions (snippets)", apply._References.create_pending
+    reference_rows.ReferenceRows.create_pending = timed(
+        "write: new fields, agencies, decisions (snippets)", reference_rows.ReferenceRows.create_pending
     )
     bulk._insert_pages = timed("write: page rows (multi-row INSERT)", bulk._insert_pages)
     bulk._insert_children = timed("write: status history, levels", bulk._insert_children)
@@ -126,7 +127,7 @@ def instrument():
     tasks.update_reference_index = timed(
         "after commit: Wagtail reference index", tasks.update_reference_index
     )
-    backend = type(next(iter(get_search_backends())).get_index_for_model(apply.ProcedurePage))
+    backend = type(next(iter(get_search_backends())).get_index_for_model(ProcedurePage))
     backend.add_items = timed("after commit: Wagtail admin search index", backend.add_items)
     return timings
 
@@ -183,20 +184,13 @@ def main():
         from django.db import connection
 
         call_command("migrate", verbosity=0)
-        from wagtail.models import Page, Revision, Site
+        from wagtail.models import Revision
 
-        from home.demo import _create_tree_root
-        from home.models import HomePage
+        from home.factories import city_home
         from procedures.importing.apply import import_file
         from procedures.models import ProcedurePage, StatusChange
 
-        root = Page.get_first_root_node() or _create_tree_root()
-        home = HomePage(title="Cổng thông tin cải cách hành chính thành phố Chí Linh", slug="trang-chu")
-        root.add_child(instance=home)
-        home.save_revision().publish()
-        Site.objects.update_or_create(
-            is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-        )
+        city_home()
 
         records = make_records(args.procedures)
         data = json.dumps(records, ensure_ascii=False).encode("utf-8")

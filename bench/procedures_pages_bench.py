@@ -11,7 +11,7 @@ split into cases, channels, legal basis, related procedures, other levels and a 
 (new / amended / replaced / abolished over ~30 announcing decisions). Requests go through Django's
 test Client in this process (middleware, URL routing, Wagtail page serving and template rendering;
 no network, no page or fragment cache; the header's menu and ward lookup come from the
-local-memory cache, as in production, see site/home/navigation.py; DEBUG off, cached template
+local-memory cache, as in production, see site/core/cache.py; DEBUG off, cached template
 loader as in production), round-robin over the kinds so that load from other processes falls on every kind alike. Two stock Wagtail pages
 are measured in the same rounds as references: a ContentPage with a real procedure's text and one
 listing 50 procedures. The first requests of each kind warm up and are not counted. Reported: median
@@ -92,6 +92,7 @@ def seed(total=2000, log=print, rng_seed=7):
     from django.db import transaction
 
     from home import demo as home_demo
+    from procedures.factories import ProcedureIndexPageFactory, ProcedurePageFactory
     from procedures.models import (
         Agency,
         AnnouncingDecision,
@@ -112,8 +113,7 @@ def seed(total=2000, log=print, rng_seed=7):
         home_demo.load(ctx)
         catalogue = ProcedureIndexPage.objects.first()
         if catalogue is None:
-            catalogue = ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc-hanh-chinh")
-            ctx.home.add_child(instance=catalogue)
+            catalogue = ProcedureIndexPageFactory(parent=ctx.home)
             catalogue.save_revision().publish()
     if ProcedurePage.objects.count() >= total:
         return catalogue
@@ -156,7 +156,7 @@ def seed(total=2000, log=print, rng_seed=7):
             code = rec["code"] if not variant else f"{rec['code']}.{variant:03d}.00.00.H{30 + variant}"
             name = rec["name"] if not variant else f"{rec['name']} {suffixes[i % len(suffixes)]}"
             online = any(_method(s.get("method")) == "truc_tuyen" for s in rec.get("submission", []))
-            page = ProcedurePage(
+            page = ProcedurePageFactory.build(
                 title=derive_title(name),
                 slug=procedure_slug(code, name),
                 code=code,
@@ -309,6 +309,7 @@ def baseline_pages(home, log=print):
     documents, legal basis as plain paragraphs) and one with a plain list of 50 procedure links."""
     from django.utils.html import escape
 
+    from home.factories import ContentPageFactory
     from home.models import ContentPage
     from procedures.models import ProcedurePage
 
@@ -332,8 +333,7 @@ def baseline_pages(home, log=print):
                     ("paragraph", f'<p><a href="{p.url_path}">{escape(p.title)}</a> – {p.code}</p>')
                     for p in rows
                 ]
-            page = ContentPage(title=title, slug=slug, body=body)
-            home.add_child(instance=page)
+            page = ContentPageFactory(parent=home, title=title, slug=slug, body=body)
             page.save_revision().publish()
             log(f"  trang đối chứng: {page.url}")
         urls[slug] = page.url

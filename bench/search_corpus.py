@@ -9,6 +9,15 @@ import json
 import random
 from pathlib import Path
 
+# Name endings that turn a real procedure into a plausible variant when a corpus is padded.
+VARIANT_SUFFIXES = [
+    "(thực hiện tại Bộ phận một cửa)",
+    "(áp dụng tại Trung tâm phục vụ hành chính công)",
+    "(trường hợp nộp hồ sơ qua dịch vụ bưu chính)",
+    "(thực hiện liên thông)",
+    "(áp dụng cho đơn vị hành chính cấp xã)",
+]
+
 DATA = Path(__file__).resolve().parents[1] / "procedures" / "demo_data" / "procedures.json"
 SHARED_DATA = Path("/work/shared/data/procedures.json")
 
@@ -30,20 +39,20 @@ def _reference(model, name, cache):
 
 def catalogue_root():
     from home.models import HomePage
+    from procedures.factories import ProcedureIndexPageFactory
     from procedures.models import ProcedureIndexPage
 
     index = ProcedureIndexPage.objects.first()
     if index is None:
         home = HomePage.objects.first()
-        index = home.add_child(
-            instance=ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc-hanh-chinh")
-        )
+        index = ProcedureIndexPageFactory(parent=home)
     return index
 
 
 def procedure_page(record, cache, *, code=None, name=None):
     """An unsaved ProcedurePage for one record of procedures.json."""
-    from procedures.models import Agency, ProcedureField, ProcedureLevel, ProcedurePage
+    from procedures.factories import ProcedurePageFactory
+    from procedures.models import Agency, ProcedureField, ProcedureLevel
     from procedures.models.pages import derive_title, procedure_slug
 
     code = code or record["code"]
@@ -59,7 +68,7 @@ def procedure_page(record, cache, *, code=None, name=None):
         }
         for c in record.get("submission", [])
     ]
-    return ProcedurePage(
+    return ProcedurePageFactory.build(
         title=derive_title(name),
         slug=procedure_slug(code, name),
         code=code,
@@ -127,13 +136,7 @@ def load_procedures(limit=None, variants_to=None, seed=7, log=print):
             log(f"  {created} thủ tục")
     if variants_to:
         rng = random.Random(seed)
-        suffixes = [
-            "(thực hiện tại Bộ phận một cửa)",
-            "(áp dụng tại Trung tâm phục vụ hành chính công)",
-            "(trường hợp nộp hồ sơ qua dịch vụ bưu chính)",
-            "(thực hiện liên thông)",
-            "(áp dụng cho đơn vị hành chính cấp xã)",
-        ]
+        suffixes = VARIANT_SUFFIXES
         total = ProcedurePage.objects.count()
         n = 0
         while total < variants_to:

@@ -27,7 +27,6 @@ import random
 import statistics
 import sys
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,33 +58,11 @@ def load_average():
 
 def bulk_pages(parent, items, content_type):
     """Create live child pages of `parent` in bulk: treebeard paths computed directly."""
-    from wagtail.models import Locale, Page
+    from wagtail.models import Page
 
-    locale = Locale.get_default()
-    last = parent.get_last_child()
-    step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
-    now = __import__("django.utils.timezone", fromlist=["now"]).now()
-    pages = []
-    for i, (title, slug) in enumerate(items):
-        pages.append(
-            Page(
-                title=title[:255],
-                draft_title=title[:255],
-                slug=slug,
-                content_type=content_type,
-                path=Page._get_path(parent.path, parent.depth + 1, step + i),
-                depth=parent.depth + 1,
-                numchild=0,
-                url_path=f"{parent.url_path}{slug}/",
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-                locale=locale,
-                translation_key=uuid.uuid4(),
-            )
-        )
-    pages = Page.objects.bulk_create(pages)
+    from core.tree import new_live_children
+
+    pages = Page.objects.bulk_create(new_live_children(parent, items, content_type))
     Page.objects.filter(pk=parent.pk).update(numchild=parent.get_children().count())
     parent.refresh_from_db()
     return pages
@@ -103,13 +80,8 @@ def add_procedure_variants(target, log):
         return
     catalogue = ProcedureIndexPage.objects.get()
     rng = random.Random(11)
-    suffixes = [
-        "(thực hiện tại Bộ phận một cửa)",
-        "(áp dụng tại Trung tâm phục vụ hành chính công)",
-        "(trường hợp nộp hồ sơ qua dịch vụ bưu chính)",
-        "(thực hiện liên thông)",
-        "(áp dụng cho đơn vị hành chính cấp xã)",
-    ]
+    from bench.search_corpus import VARIANT_SUFFIXES as suffixes
+
     sources = [rng.choice(real) for _ in range(missing)]
     names = [f"{p.official_name} {rng.choice(suffixes)}" for p in sources]
     items = [(name, f"bien-the-{i}") for i, name in enumerate(names)]

@@ -15,11 +15,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permissions import policy_registry
 
+from core.workdays import add_working_days
 from hotline import signals
 from hotline.forms import FeedbackAdminForm
 from hotline.models import FeedbackAttachment, FeedbackSettings, FeedbackSubmission, FeedbackTopic
 from hotline.permissions import can_handle, scope_queryset
-from hotline.workdays import add_working_days
 
 Status = FeedbackSubmission.Status
 

@@ -11,9 +11,10 @@ class HotlineConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.permissions import register_permission_policy
 
+        from core.models import PublicHoliday
         from home.sections import register_home_section
         from hotline import handlers
-        from hotline.models import FeedbackAttachment, FeedbackSubmission, PublicHoliday
+        from hotline.models import FeedbackAttachment, FeedbackSubmission
         from hotline.permissions import FeedbackPermissionPolicy
 
         register_permission_policy(

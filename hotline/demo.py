@@ -1,4 +1,4 @@
-"""Demo content: hotline pages for the city and the 19 wards, feedback topics, holidays, sample Q&A.
+"""Demo content: hotline pages for the city and the 19 wards, feedback topics, sample Q&A.
 
 Phone numbers are illustrative; senders are fictional initials with placeholder numbers (0000000001…).
 """
@@ -7,8 +7,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from hotline.holidays import seed_holidays
-from hotline.models import FeedbackSubmission, FeedbackTopic, HotlineContact, HotlinePage, PublicHoliday
+from hotline.models import FeedbackSubmission, FeedbackTopic, HotlineContact, HotlinePage
 from hotline.topics import seed_topics
 
 ORDER = 60
@@ -196,9 +195,6 @@ def _fictional_sender(number, ward):
 
 
 def load(ctx):
-    created = seed_holidays(PublicHoliday)
-    ctx.log(f"Ngày nghỉ lễ 2025–2027: {PublicHoliday.objects.count()} (mới tạo {created})")
-
     made = int(_city_hotline(ctx))
     for index, ward in enumerate(ctx.wards.values(), start=1):
         made += int(_ward_hotline(ward, index))

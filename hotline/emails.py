@@ -31,7 +31,7 @@ def _unit_name():
     return SiteSettings.for_site(site).unit_name if site else settings.WAGTAIL_SITE_NAME
 
 
-@task()
+@task(queue_name="mail")
 def send_confirmation(submission_id: int, lookup_url: str):
     from hotline.models import FeedbackSubmission
 

@@ -3,10 +3,11 @@
 import io
 
 import factory
+import wagtail_factories
 from django.utils import timezone
 from PIL import Image
 
-from hotline.models import FeedbackSubmission, FeedbackTopic
+from hotline.models import FeedbackSubmission, FeedbackTopic, HotlineContact, HotlinePage
 
 
 def sample_pdf() -> bytes:
@@ -33,13 +34,12 @@ def make_site():
     """A city home page set as the default site, with two wards: (home, {slug: ward})."""
     from wagtail.models import Page, Site
 
+    from home.factories import HomePageFactory, WardHomePageFactory
     from home.models import HomePage, WardHomePage
 
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
-        home = HomePage(title="Cổng thông tin thành phố", slug="trang-chu-hl")
-        root.add_child(instance=home)
+        home = HomePageFactory(parent=Page.get_first_root_node(), title="Cổng thông tin thành phố", slug="trang-chu-hl")
         Site.objects.update_or_create(
             is_default_site=True,
             defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Chí Linh"},
@@ -48,8 +48,7 @@ def make_site():
     for slug, name in (("phuong-sao-do", "Sao Đỏ"), ("phuong-ben-tam", "Bến Tắm")):
         ward = WardHomePage.objects.filter(slug=slug).first()
         if ward is None:
-            ward = WardHomePage(title=f"Phường {name}", slug=slug, unit_name=name)
-            home.add_child(instance=ward)
+            ward = WardHomePageFactory(parent=home, unit_name=name, slug=slug)
             ward.save_revision().publish()
         wards[slug] = ward
     return home, wards
@@ -86,3 +85,20 @@ def published(submission, **fields):
         setattr(submission, key, value)
     submission.save()
     return submission
+
+
+class HotlinePageFactory(wagtail_factories.PageFactory):
+    title = "Đường dây nóng"
+    slug = "duong-day-nong"
+
+    class Meta:
+        model = HotlinePage
+
+
+class HotlineContactFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(HotlinePageFactory)
+    unit = "Văn phòng HĐND và UBND"
+    phone = "0220 3882 123"
+
+    class Meta:
+        model = HotlineContact

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.params import IdChoiceField
 from hotline.codes import normalize_tracking_code
 from hotline.models import FeedbackSubmission, FeedbackTopic
 from hotline.permissions import can_publish, wards_for_user
@@ -13,7 +14,8 @@ from hotline.uploads import check_upload, max_attachment_size
 
 MAX_ATTACHMENTS = 3
 CONTENT_MAX = 5000
-PHONE_RE = re.compile(r"^(?:\+84|84|0)(\d{9,10})$")
+# After the leading 0 (or +84) a Vietnamese number starts with 1–9: "00000000000" is none.
+PHONE_RE = re.compile(r"^(?:\+84|84|0)([1-9][0-9]{8,9})$")
 
 
 def normalize_phone(raw):
@@ -31,7 +33,7 @@ FILE_ERRORS = {
 }
 
 
-class WardChoiceField(forms.ModelChoiceField):
+class WardChoiceField(IdChoiceField):
     def label_from_instance(self, obj):
         return obj.title
 
@@ -61,7 +63,7 @@ class FeedbackForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
         error_messages={"required": "Vui lòng nhập địa chỉ liên hệ."},
     )
-    topic = forms.ModelChoiceField(
+    topic = IdChoiceField(
         label="Lĩnh vực", queryset=FeedbackTopic.objects.none(), empty_label="– Chọn lĩnh vực –",
         error_messages={"required": "Vui lòng chọn lĩnh vực.", "invalid_choice": "Lĩnh vực không hợp lệ."},
     )
@@ -150,6 +152,8 @@ class FeedbackForm(forms.Form):
         return content
 
     def _clean_attachment(self, name):
+        if hasattr(self.files, "getlist") and len(self.files.getlist(name)) > 1:
+            raise ValidationError("Mỗi ô đính kèm nhận một tệp; hãy chọn tệp thứ hai ở ô đính kèm tiếp theo.")
         upload = self.cleaned_data.get(name)
         if not upload:
             return None

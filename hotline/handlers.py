@@ -10,15 +10,12 @@ logger = logging.getLogger(__name__)
 
 def holiday_changed(sender, **kwargs):
     """A holiday edit moves the deadlines of open items; closed ones keep theirs."""
-    from hotline.workdays import forget_calendar
-
-    forget_calendar()
     transaction.on_commit(recompute_open_deadlines)
 
 
 def recompute_open_deadlines():
+    from core.workdays import forget_calendar, load_calendar
     from hotline.models import FeedbackSettings, FeedbackSubmission
-    from hotline.workdays import forget_calendar, load_calendar
 
     forget_calendar()
     config = FeedbackSettings.load()
@@ -50,18 +47,18 @@ def attachment_deleted(sender, instance, **kwargs):
 def hotline_page_for(page):
     """The HotlinePage of the unit a page belongs to (its ward, else the city), or None.
 
-    On every home page and procedure page: the ward comes from the navigation cache and both
+    On every home page and procedure page: the ward comes from the site cache and both
     candidates are read in one query.
     """
     from django.db.models import Q
 
-    from home import navigation
     from home.models import WardHomePage
+    from home.wards import ward_for_path
     from hotline.models import HotlinePage
 
     if page is None:
         return None
-    ward = page if isinstance(page, WardHomePage) else navigation.ward_for_path(page.path)
+    ward = page if isinstance(page, WardHomePage) else ward_for_path(page.path)
     units = [(ward.path, ward.depth)] if ward else []
     if page.depth >= 2:
         units.append((page.path[: 2 * HotlinePage.steplen], 2))  # the site's root

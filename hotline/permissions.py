@@ -29,16 +29,11 @@ def wards_for_user(user):
     cached = getattr(user, "_hotline_ward_ids", None)
     if cached is not None:
         return cached
-    from django.apps import apps
+    from units.roles import linked_ward_ids
 
     from home.models import WardHomePage
 
-    ids = set()
-    try:  # the ward sub-site tooling links groups to wards explicitly; names are the fallback
-        links = apps.get_model("units", "UnitGroup")
-        ids.update(links.objects.filter(group__user=user).values_list("ward_id", flat=True))
-    except LookupError:
-        pass
+    ids = linked_ward_ids(user)  # groups linked to wards by the units app; names are the fallback
     titles = set()
     prefixes = ward_group_prefixes()
     for name in user.groups.values_list("name", flat=True):

@@ -12,5 +12,5 @@ urlpatterns = [
     path("phan-anh-kien-nghi/tra-cuu/", views.lookup, name="lookup"),
     path("phan-anh-kien-nghi/da-tra-loi/", views.answer_list, name="answer_list"),
     path("phan-anh-kien-nghi/da-tra-loi/du-lieu.csv", views.answers_csv, name="answers_csv"),
-    path("phan-anh-kien-nghi/da-tra-loi/<int:pk>/", views.answer_detail, name="answer_detail"),
+    path("phan-anh-kien-nghi/da-tra-loi/<id:pk>/", views.answer_detail, name="answer_detail"),
 ]

@@ -11,7 +11,10 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from hotline import ratelimit
+from core import params
+from core.ratelimit import client_key
+from core.spreadsheet import csv_cell
+from hotline import limits
 from hotline.forms import FeedbackForm, LookupForm
 from hotline.models import FeedbackSubmission, FeedbackTopic
 from hotline.public import public_answers
@@ -46,15 +49,15 @@ def _initial_from_query(request):
     from home.models import WardHomePage
 
     initial = {}
-    ward_slug = request.GET.get("don-vi")
+    ward_slug = params.slug(request.GET, "don-vi")
     if ward_slug:
         ward = WardHomePage.objects.live().filter(slug=ward_slug).first()
         if ward:
             initial["ward"] = ward.pk
-    code = request.GET.get("thu-tuc", "").strip()[:64]
+    code = params.text(request.GET, "thu-tuc", max_length=64)
     if code:
         initial["procedure_code"] = code
-    topic_slug = request.GET.get("linh-vuc")
+    topic_slug = params.slug(request.GET, "linh-vuc")
     if topic_slug:
         topic = FeedbackTopic.objects.filter(slug=topic_slug, is_active=True).first()
         if topic:
@@ -65,24 +68,24 @@ def _initial_from_query(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def feedback_form(request):
-    ident = ratelimit.client_id(request)
-    limited = ratelimit.submissions.exceeded(ident)
+    ident = client_key(request)
+    limited = limits.submissions.exceeded(ident)
     status = 200
     notice = None
     if request.method == "POST":
         form = FeedbackForm(request.POST, request.FILES)
         if form.is_bot:
-            ratelimit.submissions.hit(ident)
+            limits.submissions.hit(ident)
             form = FeedbackForm(request.POST)
             notice = "Không gửi được: biểu mẫu có dấu hiệu gửi tự động. Vui lòng tải lại trang và gửi lại."
             status = 400
         elif limited:
             form = FeedbackForm(request.POST)  # keeps what was typed; nothing is validated or stored
-            notice = limit_message(ratelimit.submissions, "gửi phản ánh")
+            notice = limit_message(limits.submissions, "gửi phản ánh")
             status = 429
         elif form.is_valid():
-            if not ratelimit.submissions.hit(ident):
-                notice = limit_message(ratelimit.submissions, "gửi phản ánh")
+            if not limits.submissions.hit(ident):
+                notice = limit_message(limits.submissions, "gửi phản ánh")
                 form = FeedbackForm(request.POST)
                 status = 429
             else:
@@ -97,7 +100,7 @@ def feedback_form(request):
     else:
         form = FeedbackForm(initial=_initial_from_query(request))
         if limited:
-            notice = limit_message(ratelimit.submissions, "gửi phản ánh")
+            notice = limit_message(limits.submissions, "gửi phản ánh")
     context = {
         "form": form, "notice": notice, "limited": limited or status == 429,
         "crumbs": [("Gửi phản ánh, kiến nghị", None)],
@@ -129,16 +132,16 @@ def lookup(request):
     status = 200
     if request.method == "POST":
         form = LookupForm(request.POST)
-        ident = ratelimit.client_id(request)
-        if not ratelimit.lookups.hit(ident):
-            error = limit_message(ratelimit.lookups, "tra cứu")
+        ident = client_key(request)
+        if not limits.lookups.hit(ident):
+            error = limit_message(limits.lookups, "tra cứu")
             status = 429
         elif form.is_valid():
             code = form.cleaned_data["code"]
             digits = form.cleaned_data["phone_digits"]
             code_key = code or "invalid"
-            if ratelimit.code_failures.exceeded(code_key):
-                error = limit_message(ratelimit.code_failures, "tra cứu sai mã này")
+            if limits.code_failures.exceeded(code_key):
+                error = limit_message(limits.code_failures, "tra cứu sai mã này")
                 status = 429
             else:
                 found = (
@@ -151,13 +154,13 @@ def lookup(request):
                 if found is not None and matches:
                     result = found
                 else:
-                    ratelimit.code_failures.hit(code_key)
+                    limits.code_failures.hit(code_key)
                     error = NOT_FOUND
                     status = 404
         else:
             status = 400
     else:
-        form = LookupForm(initial={"code": request.GET.get("ma", "")[:24]})
+        form = LookupForm(initial={"code": params.text(request.GET, "ma", max_length=24)})
     context = {"form": form, "result": result, "error": error, "crumbs": [SECTION, ("Tra cứu kết quả", None)]}
     return render(request, "hotline/feedback_lookup.html", context, status=status)
 
@@ -166,7 +169,7 @@ def answer_list(request):
     topics = FeedbackTopic.objects.filter(submissions__status=FeedbackSubmission.Status.PUBLISHED).distinct()
     selected = None
     queryset = FeedbackSubmission.objects.all()
-    topic_slug = request.GET.get("linh-vuc", "")
+    topic_slug = params.raw(request.GET, "linh-vuc")
     if topic_slug:
         selected = topics.filter(slug=topic_slug).first()
         queryset = queryset.filter(topic=selected) if selected else queryset.none()
@@ -212,10 +215,6 @@ def answers_csv(request):
             value = getattr(answer, name)
             if hasattr(value, "strftime"):
                 value = value.strftime("%d/%m/%Y")
-            text = "" if value is None else str(value)
-            # Spreadsheet formula injection: a cell starting with these is read as a formula.
-            if text[:1] in ("=", "+", "-", "@"):
-                text = "'" + text
-            row.append(text)
+            row.append(csv_cell(value))
         writer.writerow(row)
     return response

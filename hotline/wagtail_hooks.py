@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from hotline.admin_views import FeedbackViewSet, attachment_download, feedback_policy
-from hotline.models import FeedbackSubmission, FeedbackTopic, PublicHoliday
+from hotline.models import FeedbackSubmission, FeedbackTopic
 from hotline.permissions import scope_queryset
 
 
@@ -26,22 +26,12 @@ class FeedbackTopicViewSet(SnippetViewSet):
     list_display = ["name", "slug", "sort_order", "is_active"]
 
 
-class PublicHolidayViewSet(SnippetViewSet):
-    model = PublicHoliday
-    icon = "date"
-    menu_label = "Ngày nghỉ lễ, làm bù"
-    list_display = ["date", "name", "kind", "note"]
-    list_filter = ["kind"]
-    ordering = ["-date"]
-
-
 register_snippet(FeedbackTopicViewSet)
-register_snippet(PublicHolidayViewSet)
 
 
 @hooks.register("register_admin_urls")
 def register_attachment_urls():
-    return [path("phan-anh-tep/<int:pk>/", attachment_download, name="hotline_attachment")]
+    return [path("phan-anh-tep/<id:pk>/", attachment_download, name="hotline_attachment")]
 
 
 @hooks.register("register_log_actions")

@@ -13,8 +13,8 @@ class NewsConfig(AppConfig):
         register_home_section("news/sections/city_news.html", sections.city_news, order=20, on=("city",))
         register_home_section("news/sections/ward_news.html", sections.ward_news, order=20, on=("ward",))
 
-        from home import navigation
+        from core.cache import clear_when_changed
         from news.models import Topic
 
         # Listings and articles name their topics from the site cache (news.models.topics.all_topics).
-        navigation.clear_when_changed(Topic)
+        clear_when_changed(Topic)

@@ -1,8 +1,8 @@
 """What the citizen search indexes of CCHC communications: articles (with radio episodes) and directive documents."""
 
+from core.text import html_text, stream_text
 from news.models import ArticlePage, DirectiveDocumentPage, RadioEpisodePage
 from search.registry import SearchAdapter, SearchDocument, register, ward_of
-from search.text import html_text, stream_text
 
 
 class ArticleAdapter(SearchAdapter):

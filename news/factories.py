@@ -13,8 +13,10 @@ from news.models import (
     DirectiveLibraryPage,
     NewsIndexPage,
     OneStopResult,
+    OneStopResultsPage,
     RadioColumnPage,
     RadioEpisodePage,
+    ReformIndicesPage,
     Topic,
 )
 
@@ -111,3 +113,19 @@ class OneStopResultFactory(DjangoModelFactory):
 
     class Meta:
         model = OneStopResult
+
+
+class ReformIndicesPageFactory(wagtail_factories.PageFactory):
+    title = "Chỉ số cải cách hành chính"
+    slug = "chi-so-cai-cach-hanh-chinh"
+
+    class Meta:
+        model = ReformIndicesPage
+
+
+class OneStopResultsPageFactory(wagtail_factories.PageFactory):
+    title = "Kết quả giải quyết hồ sơ"
+    slug = "ket-qua-giai-quyet-ho-so"
+
+    class Meta:
+        model = OneStopResultsPage

@@ -15,8 +15,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.filelimits import FileTooLarge, check_xlsx
+from core.params import MAX_ID, to_int
+from core.text import fold
 from news.models.onestop import CITY_DESK_LABEL, OneStopResult, check_totals, unit_pages
-from search.vietnamese import fold
 
 MAX_ROWS = 10_000
 NUMBER_COLUMNS = {
@@ -80,8 +82,13 @@ def read_rows(fileobj, filename):
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
+        data = fileobj.read()
         try:
-            workbook = openpyxl.load_workbook(fileobj, read_only=True, data_only=True)
+            check_xlsx(data, filename)
+        except FileTooLarge as exc:
+            raise ImportFileError(exc.message_vi) from exc
+        try:
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
             raise ImportFileError("Không đọc được tệp Excel: tệp bị hỏng hoặc không phải định dạng .xlsx.") from exc
         sheet = workbook.worksheets[0]
@@ -120,9 +127,11 @@ def _parse_int(value, label):
         # Vietnamese thousands separators: 1.234 or 1,234
         if re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):
             text = re.sub(r"[.,]", "", text)
-        if not re.fullmatch(r"-?\d+", text):
-            raise ValueError(f"“{label}” phải là số nguyên không âm (đang là “{value}”)")
-        number = int(text)
+        number = to_int(text, low=-MAX_ID, high=MAX_ID)
+        if number is None:
+            raise ValueError(f"“{label}” phải là số nguyên không âm (đang là “{str(value)[:40]}”)")
+    if number > MAX_ID:
+        raise ValueError(f"“{label}” quá lớn (đang là {str(number)[:40]})")
     if number < 0:
         raise ValueError(f"“{label}” không được âm (đang là {number})")
     return number

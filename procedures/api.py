@@ -16,6 +16,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from core.params import MAX_ID, clean_text, to_int
 from procedures.importing import export
 from procedures.models import ProcedurePage
 
@@ -53,9 +54,9 @@ def read_filters(params, *, default_status="hieu-luc"):
     out = {}
     for key, names in PARAMS.items():
         for name in names:
-            value = params.get(name, "")
-            if isinstance(value, str) and value.strip():
-                out[key] = value.strip()[:200]
+            value = clean_text(params.get(name, ""), max_length=200)
+            if value:
+                out[key] = value
                 break
     out.setdefault("status", default_status)
     if out["status"] not in STATUS_VALUES:
@@ -95,7 +96,8 @@ _CODE_LIKE = re.compile(r"^[\d.]+[\w.]*$")
 def _text_filter(qs, text):
     """Code prefix, or every word of the name, with or without diacritics (folded in Python: the
     catalogue is a few thousand names, and the database has no Vietnamese folding)."""
-    from search.vietnamese import fold, normalize
+    from core.text import fold
+    from search.vietnamese import normalize
 
     text = normalize(text).strip()
     if _CODE_LIKE.match(text):
@@ -161,10 +163,10 @@ def _int(params, names, default):
     for name in names:
         value = params.get(name)
         if value:
-            try:
-                return int(value)
-            except ValueError as exc:
-                raise BadFilter(f"«{name}» phải là một số nguyên.") from exc
+            number = to_int(value, low=-MAX_ID, high=MAX_ID)
+            if number is None:
+                raise BadFilter(f"«{name}» phải là một số nguyên.")
+            return number
     return default
 
 

@@ -5,7 +5,8 @@ import io
 import json
 from pathlib import Path
 
-from procedures.importing.apply import INDEX_SLUG, INDEX_TITLE, import_file, import_records
+from procedures.importing.apply import import_file, import_records
+from procedures.importing.constants import INDEX_SLUG, INDEX_TITLE
 from procedures.models import AnnouncingDecision, ProcedureIndexPage
 
 ORDER = 10

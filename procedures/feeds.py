@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from procedures.views import RECENT_PERIODS, STATUS_VERB, recent_changes, site_settings
+from procedures.history import RECENT_PERIODS, Status, recent_changes
+from procedures.ward_desk import site_settings
 
 FEED_LIMIT = 200
 
@@ -33,7 +34,7 @@ class RecentChangesFeed(Feed):
         return recent_changes(RECENT_PERIODS[-1], limit=FEED_LIMIT)
 
     def item_title(self, change):
-        return f"{STATUS_VERB[change.kind]}: {change.page.title}"
+        return f"{Status(change.kind).label}: {change.page.title}"
 
     def item_description(self, change):
         parts = [f"Mã thủ tục: {change.page.code}.", f"Lĩnh vực: {change.page.field.name}."]
@@ -62,4 +63,4 @@ class RecentChangesFeed(Feed):
         return timezone.make_aware(datetime.datetime.combine(when, datetime.time(7, 0)))
 
     def item_categories(self, change):
-        return [STATUS_VERB[change.kind], change.page.field.name]
+        return [Status(change.kind).label, change.page.field.name]

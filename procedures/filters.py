@@ -8,15 +8,14 @@ import datetime
 import functools
 import unicodedata
 from collections import namedtuple
-from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import BooleanField, Case, When
 from django.utils.functional import cached_property
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
 
+from core.facets import Facet, FacetValue
+from core.params import raw
 from procedures.models import ProcedurePage
 
 Status = ProcedurePage.Status
@@ -74,7 +73,7 @@ NO_REF = (None, None, None)
 def reference_names():
     """{kind: {id: (slug, name, sort order)}} for fields, levels, agencies and online-service kinds,
     from the site cache (cleared when any of them is saved or deleted, see procedures.apps)."""
-    from home import navigation
+    from core.cache import cached
     from procedures.models import Agency, OnlineServiceKind, ProcedureField, ProcedureLevel
 
     def build():
@@ -85,7 +84,7 @@ def reference_names():
         return {"field": plain(ProcedureField), "level": ordered(ProcedureLevel), "agency": plain(Agency),
                 "kind": ordered(OnlineServiceKind)}  # fmt: skip
 
-    return navigation.cached("procedure-references", build)
+    return cached("procedure-references", build)
 
 
 # Vietnamese alphabetical order (a ă â b c d đ e ê …), tones ignored at first level. Built once as a
@@ -122,37 +121,6 @@ def _name_ranks(titles):
     return {title: rank for rank, title in enumerate(sorted(titles, key=vietnamese_sort_key))}
 
 
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    param: str
-    label: str
-    options: list = field(default_factory=list)
-    selected: str = ""
-    all_label: str = ""
-
-    @property
-    def selected_option(self):
-        return next((o for o in self.options if o.selected), None)
-
-    def options_html(self):
-        """The <option> elements of the facet's select, built here rather than in the template: a city
-        catalogue has ~250 options on every catalogue page, and a template loop over them costs
-        several milliseconds."""
-        return format_html_join(
-            "",
-            '<option value="{}"{}>{} ({})</option>',
-            ((o.value, mark_safe(" selected") if o.selected else "", o.label, o.count) for o in self.options),
-        )
-
-
 class CatalogueQuery:
     """Everything the catalogue page needs from one request: filtered page of procedures and facets."""
 
@@ -167,8 +135,7 @@ class CatalogueQuery:
     # Reading parameters ------------------------------------------------------------------------
 
     def _one(self, name):
-        value = self.params.get(name, "")
-        return value.strip()[:120] if isinstance(value, str) else ""
+        return raw(self.params, name, max_length=120)
 
     def _read_params(self):
         for param in (P_FIELD, P_LEVEL, P_AGENCY, P_ONLINE):
@@ -264,7 +231,7 @@ class CatalogueQuery:
                 names[slug] = getattr(row, name_attr)
                 if order_attr:
                     orders[slug] = getattr(row, order_attr)
-        options = [Option(slug, names[slug], n) for slug, n in counts.items()]
+        options = [FacetValue(slug, names[slug], n) for slug, n in counts.items()]
         if order_attr:
             options.sort(key=lambda o: (orders[o.value], vietnamese_sort_key(o.label)))
         else:
@@ -274,16 +241,15 @@ class CatalogueQuery:
     def _finish_facet(self, facet):
         chosen = self.selected.get(facet.param, "")
         if chosen:
-            match = next((o for o in facet.options if o.value == chosen), None)
+            match = next((o for o in facet.values if o.value == chosen), None)
             if match is None:
                 # A value that matches nothing here (unknown, or no procedure with the other filters):
                 # keep the filter (the list is then empty) but say so, never fail.
-                facet.options.insert(0, Option(chosen, f"«{chosen}» (không có thủ tục)", 0))
-                match = facet.options[0]
+                facet.values.insert(0, FacetValue(chosen, f"«{chosen}» (không có thủ tục)", 0))
+                match = facet.values[0]
                 if not self._known_value(facet.param, chosen):
                     self.notes.append(f"Không có giá trị «{chosen}» trong bộ lọc {facet.label.lower()}.")
             match.selected = True
-            facet.selected = chosen
         return facet
 
     def _known_value(self, param, value):
@@ -310,9 +276,9 @@ class CatalogueQuery:
                 counts[row.kind_slug] = counts.get(row.kind_slug, 0) + 1
                 names[row.kind_slug], orders[row.kind_slug] = row.kind_name, row.kind_order
         kinds = sorted(counts, key=lambda slug: (orders[slug], names[slug]))
-        options = [Option(ONLINE_ANY, "Có dịch vụ công trực tuyến", with_url)]
-        options += [Option(slug, names[slug], counts[slug]) for slug in kinds]
-        options.append(Option(ONLINE_NONE, "Chưa có dịch vụ công trực tuyến", without_url))
+        options = [FacetValue(ONLINE_ANY, "Có dịch vụ công trực tuyến", with_url)]
+        options += [FacetValue(slug, names[slug], counts[slug]) for slug in kinds]
+        options.append(FacetValue(ONLINE_NONE, "Chưa có dịch vụ công trực tuyến", without_url))
         return self._finish_facet(Facet(P_ONLINE, "Dịch vụ công trực tuyến", options, all_label="Tất cả"))
 
     def _status_facet(self):
@@ -323,10 +289,10 @@ class CatalogueQuery:
         slug_counts[STATUS_IN_FORCE] = sum(counts.get(v, 0) for v in ProcedurePage.IN_FORCE)
         slug_counts[STATUS_ALL] = sum(counts.values())
         options = [
-            Option(slug, label, slug_counts[slug], selected=(slug == self.status))
+            FacetValue(slug, label, slug_counts[slug], selected=(slug == self.status))
             for slug, label in STATUS_LABELS
         ]
-        return Facet(P_STATUS, "Tình trạng", options, selected=self.status)
+        return Facet(P_STATUS, "Tình trạng", options)
 
     def facets(self):
         return [

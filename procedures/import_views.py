@@ -1,15 +1,16 @@
 """Admin upload of an import file: upload → dry-run preview with per-row errors → confirm to apply.
 
-The uploaded file waits in the default storage under an unguessable name between preview and confirm,
-and the session remembers which upload belongs to the editor, so several app servers can share the work.
+The uploaded file waits between preview and confirm in a private folder (settings.IMPORT_UPLOAD_ROOT,
+outside the public media, shared by the app servers) under an unguessable name, at most
+PREVIEW_SECONDS; the session remembers which upload belongs to the editor.
 """
 
+import time
 import uuid
 from pathlib import Path
 
 from django import forms
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -20,14 +21,22 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from procedures.importing.apply import MAX_UPLOAD_BYTES, import_file
+from procedures.importing.apply import import_file
+from procedures.importing.constants import MAX_UPLOAD_BYTES
+from procedures.importing.tasks import schedule_upload_deletion
+from procedures.importing.uploads import (
+    PREVIEW_SECONDS,
+    UPLOAD_DIR,
+    purge_stale_uploads,
+    upload_storage,
+)
 from procedures.models import ProcedureIndexPage
 
 REQUIRED_PERMISSIONS = ("procedures.add_procedurepage", "procedures.change_procedurepage")
 EXTENSIONS = (".xlsx", ".csv", ".json")
 SESSION_KEY = "procedure_imports"
-UPLOAD_DIR = "tthc-imports"
 PREVIEW_LIMIT = 500
+WARNING_LIMIT = 200
 
 
 def can_import(user):
@@ -88,6 +97,10 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
+    def get(self, request, *args, **kwargs):
+        purge_stale_uploads()
+        return super().get(request, *args, **kwargs)
+
     def post(self, request, *args, **kwargs):
         if request.POST.get("token"):
             return self.apply(request.POST["token"])
@@ -100,13 +113,20 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         decision = form.cleaned_data["decision"] or None
         data = upload.read()
         token = uuid.uuid4().hex
-        stored = default_storage.save(
+        purge_stale_uploads()
+        stored = upload_storage().save(
             f"{UPLOAD_DIR}/{token}{Path(upload.name).suffix.lower()}", ContentFile(data)
         )
         self._remember(token, stored, upload.name, decision)
-        report = import_file(stored_file(stored), upload.name, dry_run=True, decision=decision)
+        try:
+            report = import_file(stored_file(stored), upload.name, dry_run=True, decision=decision)
+        except BaseException:
+            self._forget(token)
+            raise
         if report.errors:
             self._forget(token)
+        else:
+            schedule_upload_deletion(stored, PREVIEW_SECONDS)
         return self.render_to_response(
             self.get_context_data(
                 form=self.form_class(), report=report, token=None if report.errors else token
@@ -117,6 +137,9 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 
     def apply(self, token):
         pending = self.request.session.get(SESSION_KEY, {}).get(token)
+        if pending and time.time() - pending.get("at", 0) > PREVIEW_SECONDS:
+            self._forget(token)
+            pending = None
         if not pending:
             messages.error(self.request, "Phiên nhập đã hết hạn hoặc đã được áp dụng; hãy tải tệp lên lại.")
             return redirect(self.request.path)
@@ -142,7 +165,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         pending = self.request.session.get(SESSION_KEY, {})
         for old_token in list(pending)[:-4]:  # keep the last few previews only
             self._delete(pending.pop(old_token)["path"])
-        pending[token] = {"path": stored, "name": name, "decision": decision}
+        pending[token] = {"path": stored, "name": name, "decision": decision, "at": time.time()}
         self.request.session[SESSION_KEY] = pending
 
     def _forget(self, token):
@@ -154,8 +177,9 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 
     @staticmethod
     def _delete(stored):
-        if default_storage.exists(stored):
-            default_storage.delete(stored)
+        storage = upload_storage()
+        if storage.exists(stored):
+            storage.delete(stored)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -166,20 +190,22 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
                 counts=report.counts(),
                 changes=changes[:PREVIEW_LIMIT],
                 hidden_changes=max(0, len(changes) - PREVIEW_LIMIT),
+                warnings=report.warnings[:WARNING_LIMIT],
+                hidden_warnings=max(0, len(report.warnings) - WARNING_LIMIT),
             )
         context["catalogue"] = ProcedureIndexPage.objects.first()
         return context
 
 
 class stored_file:
-    """A file in the default storage, read as (name, bytes) by the importer."""
+    """A waiting upload, read as (name, bytes) by the importer."""
 
     def __init__(self, stored):
         self.name = stored
 
-    def read(self):
-        with default_storage.open(self.name, "rb") as handle:
-            return handle.read()
+    def read(self, size=-1):
+        with upload_storage().open(self.name, "rb") as handle:
+            return handle.read(size)
 
 
 class ImportMenuItem(MenuItem):

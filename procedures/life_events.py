@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from home import navigation
+from core import cache as site_cache
 from procedures.models import LifeEvent, LifeEventProcedure, ProcedureIndexPage, ProcedurePage
 
 MORE_RESULTS = 5  # search results shown under the curated list
@@ -20,7 +20,7 @@ def active_events():
             for e in LifeEvent.objects.filter(is_active=True).order_by("sort_order", "title")
         ]
 
-    return navigation.cached("procedures-life-events", build)
+    return site_cache.cached("procedures-life-events", build)
 
 
 def section_context(page, request):
@@ -110,5 +110,5 @@ def seed_demo(ctx):
             for n, (code, note) in enumerate(codes)
             if code in pages
         )
-    navigation.clear()
+    site_cache.clear()
     ctx.log(f"Việc cần làm (Tôi muốn…): {len(DEMO)} mục")

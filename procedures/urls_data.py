@@ -8,7 +8,7 @@ from procedures import api
 app_name = "procedures_data"
 
 urlpatterns = [
-    path("thu-tuc/du-lieu/xuat.<str:fmt>", api.download, name="download"),
+    path("thu-tuc/du-lieu/xuat.<segment:fmt>", api.download, name="download"),
     path("api/thu-tuc/", api.procedure_list, name="api_list"),
-    path("api/thu-tuc/<str:code>/", api.procedure_detail, name="api_detail"),
+    path("api/thu-tuc/<segment:code>/", api.procedure_detail, name="api_detail"),
 ]

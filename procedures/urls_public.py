@@ -15,6 +15,6 @@ urlpatterns = [
     path("thu-tuc/moi-cap-nhat/rss/", feeds.RecentChangesFeed(), name="recent_rss"),
     path("thu-tuc/toi-muon/", life_events.index_view, name="life_events"),
     path("thu-tuc/toi-muon/<slug:slug>/", life_events.event_view, name="life_event"),
-    re_path(r"^thu-tuc/(?P<code>\d[0-9A-Za-z.\-_]{0,63})/$", views.procedure_by_code, name="by_code"),
-    path("thu-tuc/ma/<str:code>/", views.procedure_by_code, name="by_any_code"),
+    re_path(r"^thu-tuc/(?P<code>[0-9][0-9A-Za-z.\-_]{0,63})/$", views.procedure_by_code, name="by_code"),
+    path("thu-tuc/ma/<segment:code>/", views.procedure_by_code, name="by_any_code"),
 ]

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from procedures.import_views import ProcedureImportViewSet
-from procedures.importing.apply import LOG_ACTION
+from procedures.importing.constants import LOG_ACTION
 from procedures.models import (
     Agency,
     AnnouncingDecision,

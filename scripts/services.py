@@ -2,9 +2,10 @@
 """Start and stop a private PostgreSQL and Elasticsearch on loopback for tests and development.
 
     scripts/services.py start    # prints DATABASE_URL and ELASTICSEARCH_URL
-    scripts/services.py stop
-    scripts/services.py status
-    scripts/services.py env      # the two variables as shell exports
+    scripts/services.py start --only elasticsearch --es-nodes 2   # a 2-node cluster on loopback
+    scripts/services.py stop [--node 2]
+    scripts/services.py status [--json]
+    scripts/services.py env      # the two variables as shell exports (every node of the cluster)
 
 Standard library only: it runs before the virtualenv exists. PostgreSQL comes from Debian's
 packages; Elasticsearch is the integration-test distribution zip from Maven Central, cached
@@ -31,7 +32,6 @@ CACHE_DIR = Path(os.environ.get("TTHC_CACHE_DIR", "/var/cache/tthc-portal"))
 STATE_DIR = Path(os.environ.get("TTHC_STATE_DIR", "/tmp/tthc-services"))
 PG_PORT = int(os.environ.get("TTHC_PG_PORT", "54329"))
 ES_PORT = int(os.environ.get("TTHC_ES_PORT", "9299"))
-ES_HEAP = os.environ.get("TTHC_ES_HEAP", "1g")
 ES_USER = "tthc-es"
 PG_USER = "postgres"
 DB_NAME = "tthc"
@@ -220,45 +220,89 @@ def es_home():
     return home
 
 
-def es_url():
-    return f"http://127.0.0.1:{ES_PORT}"
+def es_node_count(requested=None):
+    """The cluster size: as asked, else as last started (recorded in the state folder), else 1."""
+    if requested:
+        return requested
+    recorded = STATE_DIR / "elasticsearch-nodes"
+    if recorded.exists():
+        try:
+            return max(1, int(recorded.read_text().strip()))
+        except ValueError:
+            pass
+    return 1
 
 
-def es_request(path, method="GET", timeout=2):
-    request = urllib.request.Request(es_url() + path, method=method)
+def es_nodes(count=None):
+    """Node i (1-based): HTTP on ES_PORT + 10·(i-1), transport 100 above; node 1 keeps the old paths."""
+    nodes = []
+    for i in range(1, es_node_count(count) + 1):
+        http = ES_PORT + 10 * (i - 1)
+        nodes.append({
+            "index": i,
+            "name": f"tthc-local-{i}",
+            "http": http,
+            "transport": http + 100,
+            "dir": STATE_DIR / ("elasticsearch" if i == 1 else f"elasticsearch-{i}"),
+        })
+    return nodes
+
+
+def es_url(count=None):
+    return ",".join(f"http://127.0.0.1:{node['http']}" for node in es_nodes(count))
+
+
+def es_request(path, method="GET", timeout=2, port=None):
+    request = urllib.request.Request(f"http://127.0.0.1:{port or ES_PORT}{path}", method=method)
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.loads(response.read().decode())
 
 
-def es_version():
+def es_version(port=None):
     try:
-        nodes = es_request("/_nodes?filter_path=nodes.*.version")["nodes"]
+        nodes = es_request("/_nodes?filter_path=nodes.*.version", port=port)["nodes"]
     except Exception:
         return None
     return ", ".join(sorted({node["version"] for node in nodes.values()}))
 
 
-def es_start():
-    base = STATE_DIR / "elasticsearch"
-    if es_version():
-        say(f"Elasticsearch already running at {es_url()}")
-        return
-    home = es_home()
-    ensure_user(ES_USER)
+def es_pid(node):
+    try:
+        pid = int((node["dir"] / "es.pid").read_text().strip())
+        os.kill(pid, 0)
+        return pid
+    except (FileNotFoundError, ValueError, ProcessLookupError):
+        return None
+
+
+def es_heap(count):
+    # Several nodes share the machine's memory: half a gigabyte each unless told otherwise.
+    return os.environ.get("TTHC_ES_HEAP") or ("1g" if count == 1 else "512m")
+
+
+def es_write_config(node, nodes, home):
+    base = node["dir"]
     shutil.rmtree(base, ignore_errors=True)
     conf = base / "config"
     shutil.copytree(home / "config", conf)
     (conf / "jvm.options.d").mkdir(exist_ok=True)
-    (conf / "jvm.options.d" / "heap.options").write_text(f"-Xms{ES_HEAP}\n-Xmx{ES_HEAP}\n")
+    heap = es_heap(len(nodes))
+    (conf / "jvm.options.d" / "heap.options").write_text(f"-Xms{heap}\n-Xmx{heap}\n")
+    if len(nodes) == 1:
+        discovery = ["discovery.type: single-node"]
+    else:
+        seeds = ", ".join(f'"127.0.0.1:{other["transport"]}"' for other in nodes)
+        names = ", ".join(f'"{other["name"]}"' for other in nodes)
+        discovery = [f"discovery.seed_hosts: [{seeds}]", f"cluster.initial_master_nodes: [{names}]"]
     (conf / "elasticsearch.yml").write_text(
         "\n".join(
             [
                 "cluster.name: tthc-local",
-                "node.name: tthc-local-1",
-                "discovery.type: single-node",
+                f"node.name: {node['name']}",
+                *discovery,
                 "network.host: 127.0.0.1",
-                f"http.port: {ES_PORT}",
-                f"transport.port: {ES_PORT + 100}",
+                f"http.port: {node['http']}",
+                f"transport.port: {node['transport']}",
                 f"path.data: {base / 'data'}",
                 f"path.logs: {base / 'logs'}",
                 "xpack.security.enabled: false",
@@ -271,10 +315,14 @@ def es_start():
     )
     (base / "tmp").mkdir(parents=True)
     chown_tree(base, ES_USER)
+
+
+def es_launch(node, home):
+    base = node["dir"]
     env = dict(
         os.environ,
         ES_JAVA_HOME=java_home(),
-        ES_PATH_CONF=str(conf),
+        ES_PATH_CONF=str(base / "config"),
         ES_TMPDIR=str(base / "tmp"),
     )
     env.pop("JAVA_HOME", None)
@@ -282,45 +330,98 @@ def es_start():
     if IS_ROOT:
         command = ["runuser", "-u", ES_USER, "--", "env", *(f"{k}={env[k]}" for k in
                    ("ES_JAVA_HOME", "ES_PATH_CONF", "ES_TMPDIR")), *command]
-    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL, cwd=str(base))
-    deadline = time.monotonic() + 180
+    # Launched side by side: a node of a new cluster waits for the others before it is started.
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, cwd=str(base))
+
+
+def es_start(count=None):
+    """Start the missing nodes. With none running, a new cluster with empty data (as the tests
+    expect); a node brought back into a running cluster keeps its data, so it rejoins as itself."""
+    nodes = es_nodes(count)
+    (STATE_DIR / "elasticsearch-nodes").write_text(f"{len(nodes)}\n")
+    missing = [node for node in nodes if not es_pid(node) and not es_version(node["http"])]
+    if not missing:
+        say(f"Elasticsearch already running at {es_url(len(nodes))}")
+        return
+    home = es_home()
+    ensure_user(ES_USER)
+    fresh = len(missing) == len(nodes)
+    for node in missing:
+        if fresh or not (node["dir"] / "config" / "elasticsearch.yml").exists():
+            es_write_config(node, nodes, home)
+    launches = [es_launch(node, home) for node in missing]
+    for launch in launches:
+        if launch.wait() != 0:
+            fail(f"Elasticsearch did not start (exit {launch.returncode}); logs under {STATE_DIR}")
+    es_wait(nodes, "yellow" if fresh else None)
+    say(f"Elasticsearch {es_version()} at {es_url(len(nodes))} ({len(nodes)} node(s); modules: "
+        f"{', '.join(sorted(p.name for p in (home / 'modules').iterdir()))})")
+
+
+def es_wait(nodes, status="yellow", timeout=180):
+    """Wait until every node answers and the cluster has them all (and the given health status)."""
+    deadline = time.monotonic() + timeout
+    wanted = f"wait_for_nodes={len(nodes)}" + (f"&wait_for_status={status}" if status else "")
     while time.monotonic() < deadline:
         try:
-            health = es_request("/_cluster/health?wait_for_status=yellow&timeout=5s", timeout=10)
-            if health.get("status") in {"yellow", "green"}:
-                say(f"Elasticsearch {es_version()} at {es_url()} (modules: "
-                    f"{', '.join(sorted(p.name for p in (home / 'modules').iterdir()))})")
-                return
+            health = es_request(f"/_cluster/health?{wanted}&timeout=5s", timeout=10, port=nodes[0]["http"])
+            if not health.get("timed_out") and health.get("number_of_nodes") == len(nodes):
+                return health
         except Exception:
             pass
         time.sleep(1)
-    log = base / "logs" / "tthc-local.log"
-    tail = log.read_text(errors="replace")[-3000:] if log.exists() else "(no log)"
-    fail(f"Elasticsearch did not become healthy in 180 s. Log tail:\n{tail}")
+    tails = []
+    for node in nodes:
+        log = node["dir"] / "logs" / "tthc-local.log"
+        tails.append(f"--- {node['name']}\n" + (log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"))
+    fail(f"Elasticsearch did not become healthy in {timeout} s. Log tails:\n" + "\n".join(tails))
 
 
-def es_stop():
-    pid_file = STATE_DIR / "elasticsearch" / "es.pid"
-    if not pid_file.exists():
-        return
-    try:
-        pid = int(pid_file.read_text().strip())
-        os.kill(pid, signal.SIGTERM)
-        for _ in range(60):
-            os.kill(pid, 0)
-            time.sleep(0.5)
-        os.kill(pid, signal.SIGKILL)
-    except (ProcessLookupError, ValueError):
-        pass
-    pid_file.unlink(missing_ok=True)
-    say("Elasticsearch stopped")
+def es_stop(only=None):
+    """Stop every node (or node number `only`), politely then by force."""
+    for node in es_nodes(max(es_node_count(), only or 0)):
+        if only and node["index"] != only:
+            continue
+        pid = es_pid(node)
+        if pid is None:
+            (node["dir"] / "es.pid").unlink(missing_ok=True)
+            continue
+        try:
+            os.kill(pid, signal.SIGTERM)
+            for _ in range(60):
+                os.kill(pid, 0)
+                time.sleep(0.5)
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        (node["dir"] / "es.pid").unlink(missing_ok=True)
+        say(f"Elasticsearch {node['name']} stopped")
+
+
+def es_status():
+    nodes = []
+    for node in es_nodes():
+        pid = es_pid(node)
+        nodes.append({
+            "name": node["name"],
+            "url": f"http://127.0.0.1:{node['http']}",
+            "pid": pid,
+            "version": es_version(node["http"]) if pid else None,
+        })
+    return nodes
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("action", choices=["start", "stop", "status", "env"])
     parser.add_argument("--only", choices=["postgres", "elasticsearch"])
+    parser.add_argument("--es-nodes", type=int, default=None,
+                        help="start an Elasticsearch cluster of N nodes (HTTP ports TTHC_ES_PORT, +10, +20…)")
+    parser.add_argument("--node", type=int, default=None, help="stop: only this Elasticsearch node (1, 2…)")
+    parser.add_argument("--json", action="store_true", help="status: as JSON (node names, URLs, process ids)")
     args = parser.parse_args()
+    if args.es_nodes is not None and args.es_nodes < 1:
+        fail("--es-nodes must be 1 or more")
     want_pg = args.only in (None, "postgres")
     want_es = args.only in (None, "elasticsearch")
     if args.action == "start":
@@ -329,20 +430,25 @@ def main():
         if want_pg:
             pg_start()
         if want_es:
-            es_start()
+            es_start(args.es_nodes)
         if want_pg:
             print(f"DATABASE_URL={pg_url()}")
         if want_es:
             print(f"ELASTICSEARCH_URL={es_url()}")
     elif args.action == "stop":
         if want_es:
-            es_stop()
-        if want_pg:
+            es_stop(args.node)
+        if want_pg and not args.node:
             pg_stop()
     elif args.action == "status":
+        nodes = es_status()
+        if args.json:
+            print(json.dumps({"postgres": pg_running(), "elasticsearch": nodes}))
+            return
         print(f"PostgreSQL: {'running ' + pg_version() if pg_running() else 'stopped'}")
-        version = es_version()
-        print(f"Elasticsearch: {'running ' + version if version else 'stopped'}")
+        for node in nodes:
+            state = f"running {node['version']} (pid {node['pid']})" if node["version"] else "stopped"
+            print(f"Elasticsearch {node['name']} {node['url']}: {state}")
     elif args.action == "env":
         print(f"export DATABASE_URL={pg_url()}")
         print(f"export ELASTICSEARCH_URL={es_url()}")

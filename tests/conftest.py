@@ -6,11 +6,23 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.signin import login_with_second_factor
+
 # Playwright's sync API keeps an event loop in the test thread; Django's ORM is still used
 # synchronously there, which is safe in tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS_DIR = Path(os.environ.get("ARTIFACTS_DIR", Path(__file__).resolve().parents[1] / "artifacts"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Long forms (marker `slow`) run only when asked for by name: `-m slow`."""
+    expression = config.option.markexpr or ""
+    if "slow" in expression and "not slow" not in expression:
+        return
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason="long form: run with -m slow"))
 
 
 def pytest_report_header(config):
@@ -35,12 +47,18 @@ def pytest_report_header(config):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: the database it sees was rolled back or flushed, so
-    entries cached by an earlier test (site, menu, settings; see home.navigation) describe rows
+    entries cached by an earlier test (site, menu, settings; see core.cache) describe rows
     that may no longer exist."""
     from django.core.cache import cache
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, signed in with both factors."""
+    return login_with_second_factor(client, admin_user)
 
 
 @pytest.fixture
@@ -97,27 +115,40 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture
-def phone_page(chromium):
-    """A 360×740 phone viewport that records console errors and failed requests."""
-    context = chromium.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, locale="vi-VN")
+def _browser_page(chromium, **options):
+    """A page in a new Vietnamese-locale context that records console errors and page errors."""
+    context = chromium.new_context(locale="vi-VN", **options)
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    return context, page
+
+
+@pytest.fixture
+def phone_page(chromium):
+    """A 360×740 phone viewport that records console errors and failed requests."""
+    context, page = _browser_page(chromium, viewport={"width": 360, "height": 740}, device_scale_factor=2)
     yield page
     context.close()
 
 
 @pytest.fixture
 def desktop_page(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
-    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    context, page = _browser_page(chromium, viewport={"width": 1280, "height": 900})
     yield page
     context.close()
+
+
+@pytest.fixture
+def feedback_storage(settings, tmp_path):
+    """Feedback attachments in a private folder of the test's own, and counters (rate limits) reset."""
+    from django.core.cache import cache
+
+    settings.FEEDBACK_PRIVATE_ROOT = tmp_path / "private"
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def save_screenshot(page, name, full_page=True):

@@ -22,6 +22,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
 from tests.admin_forms import as_multidict, browser_post_data
+from tests.signin import login_with_second_factor
 
 PROJECT_APPS = ("core", "home", "search", "accounts", "units", "procedures", "news", "hotline")
 CHRISTMAS = datetime.date(2025, 12, 25)
@@ -158,7 +159,7 @@ def test_every_demo_page_opens_and_saves_unchanged_in_the_admin(client):
     options = {} if full else {"procedures_limit": 12}
     call_command("load_demo", stdout=open("/dev/null", "w"), **options)
     admin = get_user_model().objects.create_superuser("bientap", "bientap@example.invalid", "mat-khau-rat-dai-1")
-    client.force_login(admin)
+    login_with_second_factor(client, admin)
 
     failures, per_type = [], {}
     pages = Page.objects.filter(depth__gt=1, live=True).specific().order_by("path")

@@ -18,6 +18,8 @@ from wagtail.models import Page, Site
 from wagtail.snippets.models import get_snippet_models
 from wagtail.users.models import UserProfile
 
+from tests.signin import login_with_second_factor
+
 BASE_DIR = Path(__file__).resolve().parents[1]
 LOCALE_DIR = BASE_DIR / "locale" / "vi" / "LC_MESSAGES"
 PO_FILE = LOCALE_DIR / "django.po"
@@ -67,7 +69,7 @@ def editor_client(client, django_user_model):
     user = django_user_model.objects.create_superuser(
         "bientap", "bientap@example.invalid", "mat-khau-rat-dai-2025"
     )
-    client.force_login(user)
+    login_with_second_factor(client, user)
     client.user = user
     return client
 

@@ -9,10 +9,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from procedures.alerts.delivery import deliver_due
 from procedures.alerts.models import OutgoingMessage, Subscription
-from procedures.alerts.services import deliver_due
-from procedures.desk.factories import amend, make_decision, make_procedure
+from procedures.factories import amend, make_decision, make_procedure
 from procedures.models import ProcedurePage, StatusChange
+from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -180,7 +181,7 @@ def test_queue_page_in_admin_masks_addresses(client, settings, procedure, django
     _confirmed("nguoi.dan@example.com", target="procedure", procedure=procedure)
     with django_capture_on_commit_callbacks(execute=True):
         amend(procedure, make_decision("9/QĐ-UBND", date(2026, 7, 1)), fee="Lệ phí 8.000 đồng")
-    client.force_login(get_user_model().objects.create_superuser("qt", "qt@example.invalid", "mat-khau-rat-dai-1"))
+    login_with_second_factor(client, get_user_model().objects.create_superuser("qt", "qt@example.invalid", "mat-khau-rat-dai-1"))
     html = client.get("/quan-tri/thong-bao-thu-tuc/").content.decode()
     assert "Đang chờ gửi: <strong>1</strong>" in html
     assert "n…@example.com" in html and "nguoi.dan@example.com" not in html

@@ -7,7 +7,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from procedures.alerts.models import UsefulnessVote
-from procedures.desk.factories import make_procedure
+from procedures.factories import make_procedure
+from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +65,6 @@ def test_results_per_procedure_in_the_console(client):
     page = make_procedure(name="Thủ tục được đánh giá")
     UsefulnessVote.objects.bulk_create([UsefulnessVote(page=page, useful=v) for v in (True, True, True, False)])
     user = get_user_model().objects.create_superuser("bientap", "bt@example.invalid", "mat-khau-rat-dai-1")
-    client.force_login(user)
+    login_with_second_factor(client, user)
     html = client.get("/quan-tri/kiem-tra-thu-tuc/").content.decode()
     assert "75% hữu ích (3 có / 1 không)" in html

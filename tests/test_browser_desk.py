@@ -17,7 +17,7 @@ def _site_on_live_server(live_server):
     """Point the default site at the test server so the page's canonical URL is reachable."""
     from wagtail.models import Site
 
-    from procedures.desk.factories import catalogue
+    from procedures.factories import catalogue
 
     catalogue()
     host, port = live_server.url.split("//", 1)[1].split(":")
@@ -46,7 +46,7 @@ def _pdf_pages(pdf_path):
 def test_notice_sheet_prints_on_a4_with_a_qr_code_to_the_live_page(live_server, desktop_page):
     import zxingcpp
 
-    from procedures.desk.factories import make_decision, make_procedure
+    from procedures.factories import make_decision, make_procedure
 
     _site_on_live_server(live_server)
     page = make_procedure(decision=make_decision("15/QĐ-UBND", date(2026, 3, 2)))
@@ -75,8 +75,8 @@ def test_notice_sheet_prints_on_a4_with_a_qr_code_to_the_live_page(live_server, 
 
 
 def test_desk_batch_prints_one_sheet_per_page(live_server, desktop_page):
-    from procedures.desk.factories import make_procedure
     from procedures.desk.models import Desk
+    from procedures.factories import make_procedure
     from procedures.models import ProcedureLevel
 
     _site_on_live_server(live_server)
@@ -84,7 +84,16 @@ def test_desk_batch_prints_one_sheet_per_page(live_server, desktop_page):
     make_procedure(name="Đăng ký kết hôn")
     desk = Desk.objects.create(name="Bộ phận một cửa phường Sao Đỏ")
     desk.levels.add(ProcedureLevel.objects.get(name="Cấp xã"))
-    desktop_page.goto(f"{live_server.url}/thu-tuc/niem-yet/bo-phan/{desk.pk}/")
+    # The whole board is printed by signed-in staff (password and second factor).
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from tests.signin import login_with_second_factor
+
+    staff = get_user_model().objects.create_superuser("in.niem.yet", "in@example.invalid", "Mat-khau-in-2026!")
+    session = login_with_second_factor(Client(), staff).cookies["sessionid"].value
+    desktop_page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+    desktop_page.goto(f"{live_server.url}/quan-tri/kiem-tra-thu-tuc/niem-yet/{desk.pk}/in/")
     out = ARTIFACTS_DIR / "screenshots"
     pdf_path = out / "desk-batch.pdf"
     desktop_page.pdf(path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True)
@@ -100,7 +109,7 @@ def test_desk_batch_prints_one_sheet_per_page(live_server, desktop_page):
 
 
 def test_lineage_page_on_a_phone(live_server, phone_page):
-    from procedures.desk.factories import amend, make_decision, make_procedure
+    from procedures.factories import amend, make_decision, make_procedure
 
     _site_on_live_server(live_server)
     page = make_procedure(decision=make_decision("100/QĐ-UBND", date(2026, 3, 2)))
@@ -117,7 +126,7 @@ def test_lineage_page_on_a_phone(live_server, phone_page):
 
 
 def test_subscribe_form_on_a_phone(live_server, phone_page):
-    from procedures.desk.factories import make_procedure
+    from procedures.factories import make_procedure
 
     _site_on_live_server(live_server)
     page = make_procedure()

@@ -7,9 +7,9 @@ import urllib.parse
 
 import pytest
 
+from procedures.checklist import dossier_cases
 from procedures.factories import AnnouncingDecisionFactory, OnlineServiceKindFactory, add_status_change
 from procedures.models import ProcedurePage
-from procedures.views import dossier_cases
 from tests.a11y import assert_accessible
 from tests.conftest import ARTIFACTS_DIR, save_screenshot
 from tests.test_procedure_pages import build_catalogue, page_from_record, real_record

@@ -13,11 +13,20 @@ PASSWORD = "Mật-khẩu-kiểm-thử-2026"
 
 
 def sign_in(page, base_url):
-    get_user_model().objects.create_superuser("quantri.thu", "qt@example.invalid", PASSWORD)
+    """Password, then the second factor from an authenticator app, as every admin account signs in."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = get_user_model().objects.create_superuser("quantri.thu", "qt@example.invalid", PASSWORD)
+    device = TOTPDevice.objects.create(user=user, name="Điện thoại", confirmed=True)
     page.goto(base_url + "/quan-tri/login/")
     page.fill("#id_username", "quantri.thu")
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
+    page.wait_for_url("**/tai-khoan/xac-thuc-hai-lop/**")
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    page.fill("#id_token", f"{token:06d}")
+    page.click("form.section button[type=submit]")
     page.wait_for_url(base_url + "/quan-tri/")
 
 

@@ -8,9 +8,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from core.workdays import add_working_days
 from procedures.desk.completeness import decision_rows, missing_components
-from procedures.desk.factories import make_decision, make_procedure
-from procedures.desk.workdays import add_working_days
+from procedures.factories import make_decision, make_procedure
+from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client(client):
     user = get_user_model().objects.create_superuser("bientap", "bt@example.invalid", "mat-khau-rat-dai-1")
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return client
 
 
@@ -106,5 +107,5 @@ def test_console_is_for_catalogue_editors_only(client):
     from django.contrib.auth.models import Permission
 
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    login_with_second_factor(client, user)
     assert client.get("/quan-tri/kiem-tra-thu-tuc/").status_code in (302, 403)

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from procedures.desk.factories import amend, make_decision, make_procedure
 from procedures.desk.lineage import diff_pages, lineage
+from procedures.factories import amend, make_decision, make_procedure
 from procedures.models import ProcedurePage
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from home.models import SiteSettings
-from procedures.desk.factories import amend, make_decision, make_procedure
 from procedures.desk.models import Desk, PrintedSheet, stale_sheets
+from procedures.factories import amend, make_decision, make_procedure
 from procedures.models import ProcedureLevel, ProcedurePage
+from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def desk_with_procedure():
 @pytest.fixture
 def admin_client(client):
     user = get_user_model().objects.create_superuser("bientap", "bt@example.invalid", "mat-khau-rat-dai-1")
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return client
 
 
@@ -51,15 +52,32 @@ def test_sheet_shows_required_components_qr_and_version(client, desk_with_proced
     assert f"Cập nhật ngày {page.last_published_at.astimezone().strftime('%d/%m/%Y')}" in html
 
 
-def test_desk_batch_has_one_sheet_per_procedure(client, desk_with_procedure):
+def test_desk_batch_has_one_sheet_per_procedure(admin_client, desk_with_procedure):
     desk, page = desk_with_procedure
     other = make_procedure(name="Đăng ký kết hôn")
     make_procedure(name="Cấp giấy phép xây dựng", level="Cấp tỉnh")  # not on a commune desk
-    html = client.get(f"/thu-tuc/niem-yet/bo-phan/{desk.pk}/").content.decode()
+    html = admin_client.get(f"/quan-tri/kiem-tra-thu-tuc/niem-yet/{desk.pk}/in/").content.decode()
     assert html.count('<article class="sheet"') == 2
     assert "Đăng ký kết hôn" in html and "Cấp giấy phép xây dựng" not in html
-    only = client.get(f"/thu-tuc/niem-yet/bo-phan/{desk.pk}/?thu-tuc={other.pk}").content.decode()
-    assert only.count('<article class="sheet"') == 1
+    only = admin_client.get(f"/quan-tri/kiem-tra-thu-tuc/niem-yet/{desk.pk}/in/?thu-tuc={other.pk}")
+    assert only.content.decode().count('<article class="sheet"') == 1
+
+
+def test_a_whole_board_is_printed_by_signed_in_staff_only(client, desk_with_procedure):
+    """Hundreds of sheets are the desk staff's print job, not a free page for anyone: the old public
+    address leads to the admin (sign-in, second factor, the desk's permission)."""
+    desk, page = desk_with_procedure
+    old = client.get(f"/thu-tuc/niem-yet/bo-phan/{desk.pk}/?thu-tuc={page.pk},x,99999999999")
+    assert old.status_code == 302
+    assert old["Location"] == f"/quan-tri/kiem-tra-thu-tuc/niem-yet/{desk.pk}/in/?thu-tuc={page.pk}"
+    anonymous = client.get(old["Location"])
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith("/quan-tri/login/")
+    stranger = get_user_model().objects.create_user("nguoi-la", password="mat-khau-rat-dai-2")
+    login_with_second_factor(client, stranger)
+    assert client.get(old["Location"]).status_code in (302, 403, 404)
+    # The single sheet a citizen prints stays public.
+    client.logout()
+    assert client.get(f"/thu-tuc/niem-yet/{page.pk}/").status_code == 200
 
 
 def test_sheet_printed_before_an_amendment_is_stale_after_it(desk_with_procedure):
@@ -85,7 +103,7 @@ def test_board_records_printing_and_reports_stale_sheets(admin_client, desk_with
         f"/quan-tri/kiem-tra-thu-tuc/niem-yet/{desk.pk}/", {"hanh_dong": "in-chon", "thu_tuc": [str(page.pk)]}
     )
     assert response.status_code == 302
-    assert response["Location"] == f"/thu-tuc/niem-yet/bo-phan/{desk.pk}/?thu-tuc={page.pk}"
+    assert response["Location"] == f"/quan-tri/kiem-tra-thu-tuc/niem-yet/{desk.pk}/in/?thu-tuc={page.pk}"
     assert PrintedSheet.objects.posted().filter(desk=desk, page=page).count() == 1
     board = admin_client.get(f"/quan-tri/kiem-tra-thu-tuc/niem-yet/{desk.pk}/").content.decode()
     assert "Đúng bản hiện hành" in board and "Đã cũ" not in board

@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from wagtail.models import ModelLogEntry
 
@@ -11,17 +10,15 @@ from hotline.factories import FeedbackSubmissionFactory, make_site, sample_pdf
 from hotline.models import FeedbackAttachment, FeedbackSubmission
 from hotline.permissions import wards_for_user
 from hotline.wagtail_hooks import procedure_feedback_button
+from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 Status = FeedbackSubmission.Status
 
 
 @pytest.fixture(autouse=True)
-def isolated(settings, tmp_path):
-    settings.FEEDBACK_PRIVATE_ROOT = tmp_path / "private"
-    cache.clear()
+def isolated(feedback_storage):
     yield
-    cache.clear()
 
 
 def perms(*codenames):
@@ -94,7 +91,7 @@ def test_group_membership_decides_the_wards(world):
 
 def test_ward_editor_sees_only_their_wards_queue(client, world):
     _, _, items, users = world
-    client.force_login(users["sao_do"])
+    login_with_second_factor(client, users["sao_do"])
     html = client.get("/quan-tri/phan-anh/").content.decode()
     assert items["sao_do"].tracking_code in html
     assert items["ben_tam"].tracking_code not in html and items["city"].tracking_code not in html
@@ -116,7 +113,7 @@ def test_ward_editor_sees_only_their_wards_queue(client, world):
 
 def test_users_without_feedback_permission_see_nothing(client, world):
     _, _, items, users = world
-    client.force_login(users["outsider"])
+    login_with_second_factor(client, users["outsider"])
     assert refused(client.get("/quan-tri/phan-anh/"))
     assert refused(client.get(f"/quan-tri/phan-anh-tep/{items['city'].attachments.get().pk}/"))
 
@@ -124,7 +121,7 @@ def test_users_without_feedback_permission_see_nothing(client, world):
 def test_ward_editor_answers_their_ward_and_it_is_logged(client, world):
     _, wards, items, users = world
     item = items["sao_do"]
-    client.force_login(users["sao_do"])
+    login_with_second_factor(client, users["sao_do"])
     assert client.get(f"/quan-tri/phan-anh/edit/{item.pk}/").status_code == 200
     response = client.post(
         f"/quan-tri/phan-anh/edit/{item.pk}/",
@@ -145,7 +142,7 @@ def test_ward_editor_answers_their_ward_and_it_is_logged(client, world):
 def test_ward_editor_cannot_publish_or_route_elsewhere(client, world):
     _, wards, items, users = world
     item = items["sao_do"]
-    client.force_login(users["sao_do"])
+    login_with_second_factor(client, users["sao_do"])
     form = client.get(f"/quan-tri/phan-anh/edit/{item.pk}/").content.decode()
     assert 'value="published"' not in form
     response = client.post(
@@ -166,7 +163,7 @@ def test_ward_editor_cannot_publish_or_route_elsewhere(client, world):
 def test_city_handler_routes_to_a_ward_whose_editor_then_sees_it(client, world):
     _, wards, items, users = world
     item = items["city"]
-    client.force_login(users["city"])
+    login_with_second_factor(client, users["city"])
     html = client.get("/quan-tri/phan-anh/").content.decode()
     assert all(i.tracking_code in html for i in items.values())
     response = client.post(
@@ -178,16 +175,16 @@ def test_city_handler_routes_to_a_ward_whose_editor_then_sees_it(client, world):
     assert item.status == Status.ASSIGNED and item.assigned_at is not None
     assign = ModelLogEntry.objects.get(action="hotline.assign", object_id=str(item.pk))
     assert assign.user == users["city"] and "Phường Bến Tắm" in assign.data["to"]
-    client.force_login(users["ben_tam"])
+    login_with_second_factor(client, users["ben_tam"])
     assert item.tracking_code in client.get("/quan-tri/phan-anh/").content.decode()
-    client.force_login(users["sao_do"])
+    login_with_second_factor(client, users["sao_do"])
     assert item.tracking_code not in client.get("/quan-tri/phan-anh/").content.decode()
 
 
 def test_publishing_needs_a_public_question_and_records_the_time(client, world):
     _, _, items, users = world
     item = items["city"]
-    client.force_login(users["city"])
+    login_with_second_factor(client, users["city"])
     base = edit_data(item, status=Status.PUBLISHED, answer_text="Đã xử lý.", answering_unit="Văn phòng UBND")
     refused = client.post(f"/quan-tri/phan-anh/edit/{item.pk}/", base)
     assert refused.status_code == 200
@@ -210,7 +207,7 @@ def test_attachment_served_only_to_staff_who_may_handle_it(client, world):
     attachment = items["sao_do"].attachments.get()
     url = f"/quan-tri/phan-anh-tep/{attachment.pk}/"
     assert client.get(url).status_code == 302  # anonymous: to the login page
-    client.force_login(users["sao_do"])
+    login_with_second_factor(client, users["sao_do"])
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == sample_pdf()
@@ -232,7 +229,7 @@ def test_queue_filters_by_clock_and_by_procedure(client, world):
     late = items["city"]
     late.due_date = late.received_date.replace(year=late.received_date.year - 1)
     late.save()
-    client.force_login(users["city"])
+    login_with_second_factor(client, users["city"])
     overdue = client.get("/quan-tri/phan-anh/?clock=overdue").content.decode()
     assert late.tracking_code in overdue and items["sao_do"].tracking_code not in overdue
     by_procedure = client.get(f"/quan-tri/phan-anh/?procedure={procedure.pk}").content.decode()
@@ -251,7 +248,7 @@ def test_deleting_a_submission_removes_its_private_files(client, world, settings
     path = settings.FEEDBACK_PRIVATE_ROOT / item.attachments.get().file.name
     assert path.exists()
     admin = get_user_model().objects.create_superuser("quantri", "qt@example.invalid", "mat-khau-rat-dai-123")
-    client.force_login(admin)
+    login_with_second_factor(client, admin)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/quan-tri/phan-anh/delete/{item.pk}/")
     assert response.status_code == 302

@@ -7,11 +7,11 @@ import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from hotline.factories import FeedbackSubmissionFactory, make_site, published, sample_pdf
 from hotline.models import FeedbackSubmission, FeedbackTopic
+from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +27,8 @@ ORIGINAL_TEXT = "Nội dung gốc có chi tiết riêng: con tôi sinh ngày 02/
 
 
 @pytest.fixture(autouse=True)
-def isolated(settings, tmp_path):
-    settings.FEEDBACK_PRIVATE_ROOT = tmp_path / "private"
-    cache.clear()
+def isolated(feedback_storage):
     yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -57,7 +54,7 @@ def world(db):
 @pytest.fixture
 def admin_client(client, db):
     user = get_user_model().objects.create_superuser("quantri", "qt@example.invalid", "mat-khau-rat-dai-123")
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return client
 
 

@@ -276,3 +276,22 @@ def test_tracking_codes_are_random_and_typed_back_leniently():
     assert normalize_tracking_code("PAOK1M2N3P4Q") == code  # letter O typed for zero
     assert normalize_tracking_code("PA-123") == ""
     assert normalize_tracking_code("PA-UUUUUUUUUU") == ""
+
+
+@pytest.mark.parametrize("phone", ["00000000000", "0000000000", "+84 000 000 000", "٠٩١٢٣٤٥٦٧٨"])
+def test_a_number_no_phone_can_have_is_refused(client, site, phone):
+    response = client.post(URL, form_data(phone=phone))
+    assert response.status_code == 200
+    assert "Số điện thoại chưa đúng" in response.content.decode()
+    assert not FeedbackSubmission.objects.exists()
+
+
+def test_two_files_under_one_attachment_field_are_refused_not_dropped(client, site, settings):
+    two = [
+        SimpleUploadedFile("mot.pdf", sample_pdf(), "application/pdf"),
+        SimpleUploadedFile("hai.pdf", sample_pdf(), "application/pdf"),
+    ]
+    response = client.post(URL, {**form_data(), "attachment_1": two})
+    assert response.status_code == 200
+    assert "Mỗi ô đính kèm nhận một tệp" in response.content.decode()
+    assert not FeedbackSubmission.objects.exists() and stored_files(settings) == []

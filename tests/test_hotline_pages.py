@@ -6,11 +6,12 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 
+from core.models import PublicHoliday
 from home.models import ContentPage, WardHomePage
 from hotline import demo
 from hotline.factories import make_site
 from hotline.handlers import hotline_page_for
-from hotline.models import FeedbackSubmission, HotlineContact, HotlinePage, PublicHoliday
+from hotline.models import FeedbackSubmission, HotlineContact, HotlinePage
 
 pytestmark = pytest.mark.django_db
 

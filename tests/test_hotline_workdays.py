@@ -6,11 +6,12 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from core.holidays import SEED
+from core.models import PublicHoliday
+from core.workdays import Calendar, add_working_days, load_calendar, working_days_left
 from hotline.admin_views import deadline_label, forward_label
 from hotline.factories import FeedbackSubmissionFactory
-from hotline.holidays import SEED
-from hotline.models import FeedbackSettings, FeedbackSubmission, PublicHoliday
-from hotline.workdays import Calendar, add_working_days, load_calendar, working_days_left
+from hotline.models import FeedbackSettings, FeedbackSubmission
 
 pytestmark = pytest.mark.django_db
 

@@ -880,7 +880,7 @@ def test_records_broken_items():
         "Bản ghi 3 (mã 1.000656): trường «documents» (thành phần hồ sơ) phải là danh sách các "
         "chuỗi văn bản, nhưng lại là chuỗi.",
         "Bản ghi 3 (mã 1.000656): trường «steps» (trình tự thực hiện) phải là danh sách các chuỗi "
-        "văn bản, nhưng lại là danh sách.",
+        "văn bản, nhưng phần tử thứ 2 là số.",
         "Bản ghi 4: phải là một đối tượng JSON, nhưng lại là chuỗi.",
         "Bản ghi 5 (mã 1.001193): trùng mã và cấp thực hiện với bản ghi 1.",
         "Bản ghi 6 (mã 1.00x): mã thủ tục «1.00x» không đúng định dạng (ví dụ đúng: 1.001193 "

@@ -19,13 +19,13 @@ class _Quiet:
 
 def tree_root():
     """Wagtail's root page and root collection (migrations create them; a flushed database has none)."""
-    from wagtail.models import Collection, Page
+    from wagtail.models import Collection
 
-    from home.demo import _create_tree_root
+    from home.factories import tree_root as page_tree_root
 
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
-    return Page.get_first_root_node() or _create_tree_root()
+    return page_tree_root()
 
 
 def load_news_demo():

@@ -12,6 +12,7 @@ from wagtail.models import Site
 from home.models import HomePage, WardHomePage
 from news.factories import OneStopResultFactory
 from news.models import OneStopResult
+from tests.signin import login_with_second_factor
 from tests.test_news_fixtures import tree_root
 
 pytestmark = pytest.mark.django_db
@@ -201,7 +202,7 @@ def test_import_view_needs_the_add_and_change_permissions(client, django_user_mo
     from django.contrib.auth.models import Permission
 
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    login_with_second_factor(client, user)
     url = reverse(OneStopResult.snippet_viewset.get_url_name("import"))
     assert client.get(url).status_code in (302, 403)
 

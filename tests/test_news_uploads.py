@@ -181,66 +181,56 @@ def page_form(**fields):
     return nested_form_data(data)
 
 
-def test_an_article_with_a_lead_image_but_no_alt_text_cannot_be_published(admin_client, home):
+@pytest.fixture
+def image():
+    made = Image.objects.create(title="Ảnh", file=ContentFile(png_bytes(), name="anh-bai.png"), width=40, height=30)
+    yield made
+    made.file.delete(save=False)
+
+
+def article_form(**fields):
+    """The add-article form of a dated article with a lead and no image, with `fields` changed."""
+    values = {"date": "2024-05-02", "lead": "Tóm tắt.", "lead_image": "", "lead_image_alt": "",
+              "lead_image_caption": "", "publishing_unit": "", "body": streamfield([])}  # fmt: skip
+    return page_form(**{**values, **fields})
+
+
+def test_an_article_with_a_lead_image_but_no_alt_text_cannot_be_published(admin_client, home, image):
     index = NewsIndexPageFactory(parent=home)
-    image = Image.objects.create(title="Ảnh", file=ContentFile(png_bytes(), name="anh-dai-dien.png"), width=40, height=30)
-    try:
-        url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", index.pk))
-        data = page_form(
-            title="Tin có ảnh chưa mô tả",
-            slug="tin-co-anh-chua-mo-ta",
-            date="2024-05-02",
-            lead="Tóm tắt.",
-            lead_image=image.pk,
-            lead_image_alt="",
-            lead_image_caption="",
-            publishing_unit="",
-            body=streamfield([]),
-        )
-        response = admin_client.post(url, {**data, "action-publish": "action-publish"})
-        assert response.status_code == 200
-        assert "cần có mô tả (alt)" in response.content.decode()
-        assert set(response.context["form"].errors) == {"lead_image_alt"}
-        assert not ArticlePage.objects.exists()
+    url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", index.pk))
+    data = article_form(title="Tin có ảnh chưa mô tả", slug="tin-co-anh-chua-mo-ta", lead_image=image.pk)
+    response = admin_client.post(url, {**data, "action-publish": "action-publish"})
+    assert response.status_code == 200
+    assert "cần có mô tả (alt)" in response.content.decode()
+    assert set(response.context["form"].errors) == {"lead_image_alt"}
+    assert not ArticlePage.objects.exists()
 
-        # A draft may wait for its alt text; it is not live.
-        response = admin_client.post(url, data)
-        assert response.status_code == 302, response.context["form"].errors
-        draft = ArticlePage.objects.get()
-        assert not draft.live
+    # A draft may wait for its alt text; it is not live.
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    draft = ArticlePage.objects.get()
+    assert not draft.live
 
-        # The same article with its alt text publishes.
-        edit = reverse("wagtailadmin_pages:edit", args=(draft.pk,))
-        data["lead_image_alt"] = "Người dân nộp hồ sơ tại quầy một cửa"
-        response = admin_client.post(edit, {**data, "action-publish": "action-publish"})
-        assert response.status_code == 302
-        assert ArticlePage.objects.get().live
-    finally:
-        image.file.delete(save=False)
+    # The same article with its alt text publishes.
+    edit = reverse("wagtailadmin_pages:edit", args=(draft.pk,))
+    data["lead_image_alt"] = "Người dân nộp hồ sơ tại quầy một cửa"
+    response = admin_client.post(edit, {**data, "action-publish": "action-publish"})
+    assert response.status_code == 302
+    assert ArticlePage.objects.get().live
 
 
-def test_an_image_in_the_body_without_alt_text_cannot_be_published(admin_client, home):
+def test_an_image_in_the_body_without_alt_text_cannot_be_published(admin_client, home, image):
     index = NewsIndexPageFactory(parent=home)
-    image = Image.objects.create(title="Ảnh", file=ContentFile(png_bytes(), name="anh-than-bai.png"), width=40, height=30)
-    try:
-        url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", index.pk))
-        data = page_form(
-            title="Tin có ảnh trong bài",
-            slug="tin-co-anh-trong-bai",
-            date="2024-05-02",
-            lead="Tóm tắt.",
-            lead_image="",
-            lead_image_alt="",
-            lead_image_caption="",
-            publishing_unit="",
-            body=streamfield([("image", {"image": image.pk, "alt_text": "", "caption": ""})]),
-        )
-        response = admin_client.post(url, {**data, "action-publish": "action-publish"})
-        assert response.status_code == 200
-        assert set(response.context["form"].errors) == {"body"}
-        assert not ArticlePage.objects.filter(live=True).exists()
-    finally:
-        image.file.delete(save=False)
+    url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", index.pk))
+    data = article_form(
+        title="Tin có ảnh trong bài",
+        slug="tin-co-anh-trong-bai",
+        body=streamfield([("image", {"image": image.pk, "alt_text": "", "caption": ""})]),
+    )
+    response = admin_client.post(url, {**data, "action-publish": "action-publish"})
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"body"}
+    assert not ArticlePage.objects.filter(live=True).exists()
 
 
 def test_an_episode_cannot_be_published_without_audio(admin_client, home):

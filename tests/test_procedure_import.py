@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Page, PageLogEntry, Revision
 
-from home.models import HomePage
+from home.factories import city_home
 from procedures.importing.apply import import_file, import_records
 from procedures.models import (
     Agency,
@@ -22,6 +22,7 @@ from procedures.models import (
     ProcedurePage,
     StatusChange,
 )
+from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -42,19 +43,7 @@ def real_records(*codes):
 
 
 def make_home():
-    root = Page.get_first_root_node()
-    if root is None:
-        from home.demo import _create_tree_root
-
-        root = _create_tree_root()
-    home = HomePage(title="Cổng thông tin cải cách hành chính thành phố Chí Linh", slug="trang-chu")
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Chí Linh"},
-    )
-    return home
+    return city_home()
 
 
 @pytest.fixture
@@ -456,7 +445,7 @@ def test_pages_written_in_batches_are_like_published_revisions(home, client):
 
     # Editors can open and publish an imported page as usual.
     admin = get_user_model().objects.create_superuser("qt", "qt@example.invalid", "mat-khau-thu")
-    client.force_login(admin)
+    login_with_second_factor(client, admin)
     assert client.get(f"/quan-tri/pages/{pages[0].pk}/edit/").status_code == 200
     page = pages[0]
     page.fee = "Không thu phí"

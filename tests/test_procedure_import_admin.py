@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from procedures.import_views import PREVIEW_LIMIT
 from procedures.importing.apply import import_records
 from procedures.models import ProcedurePage
+from tests.signin import login_with_second_factor
 from tests.test_procedure_import import SAMPLE_CODES, SAMPLES, home, real_records, snapshot  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ URL = "/quan-tri/nhap-thu-tuc/"
 @pytest.fixture
 def admin_client(home, client):  # noqa: F811
     user = get_user_model().objects.create_superuser("quan-tri", "qt@example.invalid", "mat-khau-thu")
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return client
 
 

@@ -11,9 +11,10 @@ import pytest
 import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from home.models import HomePage, SiteSettings, WardHomePage
+from home.factories import city_home
+from home.models import SiteSettings, WardHomePage
 from procedures.factories import (
     AgencyFactory,
     AnnouncingDecisionFactory,
@@ -39,20 +40,7 @@ WARD_HOURS = "Thứ Hai đến thứ Sáu, sáng 7 giờ 30 – 11 giờ 30"
 
 def build_city():
     """A city home as the default site, its settings (one-stop desk, hotline) and two wards."""
-    root = Page.get_first_root_node()
-    if root is None:
-        from home.demo import _create_tree_root
-
-        root = _create_tree_root()
-    home = HomePage.objects.first()
-    if home is None:
-        home = HomePage(title="Cổng thông tin cải cách hành chính thành phố Chí Linh", slug="trang-chu")
-        root.add_child(instance=home)
-        home.save_revision().publish()
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Chí Linh"},
-    )
+    home = city_home()
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.unit_name = "Ủy ban nhân dân thành phố Chí Linh"
     settings.address = CITY_ADDRESS
@@ -616,7 +604,7 @@ def test_warm_procedure_page_reads_four_rows_sets_and_renamed_references_show_at
 
 def test_procedure_preview_shows_the_levels_and_related_procedures_chosen_in_the_editor(catalogue, rf):
     """A preview holds its other levels and related procedures in memory, not in the through tables."""
-    from procedures.views import procedure_context
+    from procedures.page_context import procedure_context
 
     page = ProcedurePageFactory(parent=catalogue, level=level("cap-xa"))
     other = ProcedurePageFactory(parent=catalogue, title="Thủ tục liên quan trong bản nháp")

@@ -18,6 +18,7 @@ from procedures.models import (
     ProcedureLevel,
     ProcedurePage,
 )
+from tests.signin import login_with_second_factor
 from tests.test_procedure_import import home, real_records  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +128,7 @@ def bare_procedure(catalogue):
 
 
 def test_catalogue_editor_edits_a_procedure(catalogue, catalogue_editor, client):
-    client.force_login(catalogue_editor)
+    login_with_second_factor(client, catalogue_editor)
     page = bare_procedure(catalogue)
     assert client.get(f"/quan-tri/pages/{page.pk}/edit/").status_code == 200
     response = client.post(
@@ -146,7 +147,7 @@ def test_catalogue_editor_edits_a_procedure(catalogue, catalogue_editor, client)
 
 
 def test_news_editor_cannot_touch_the_catalogue(catalogue, news_editor, client):
-    client.force_login(news_editor)
+    login_with_second_factor(client, news_editor)
     page = bare_procedure(catalogue)
     response = client.get(f"/quan-tri/pages/{page.pk}/edit/")
     assert response.status_code in (302, 403)
@@ -172,7 +173,7 @@ def test_news_editor_cannot_touch_the_catalogue(catalogue, news_editor, client):
 
 
 def test_editor_sees_the_import_menu(catalogue, catalogue_editor, client):
-    client.force_login(catalogue_editor)
+    login_with_second_factor(client, catalogue_editor)
     assert "/quan-tri/nhap-thu-tuc/" in client.get("/quan-tri/").content.decode()
 
 
@@ -187,7 +188,7 @@ def test_editor_without_publishing_rights_cannot_import(catalogue, client):
     group.permissions.add(
         _perm("procedures", "add_procedurepage"), _perm("procedures", "change_procedurepage")
     )
-    client.force_login(_user("bien-tap-cho-duyet", group))
+    login_with_second_factor(client, _user("bien-tap-cho-duyet", group))
     page = bare_procedure(catalogue)
     assert client.get(f"/quan-tri/pages/{page.pk}/edit/").status_code == 200
     response = client.get("/quan-tri/nhap-thu-tuc/")

@@ -107,6 +107,8 @@ def test_a_repeated_query_runs_as_a_prepared_statement_on_postgres():
         ("DATABASE_URL", "postgres://user@localhost:5432"),
         ("ELASTICSEARCH_URL", "localhost:9200"),
         ("ELASTICSEARCH_URL", "http://127.0.0.1:99999"),
+        ("ELASTICSEARCH_URL", "http://127.0.0.1:9200,127.0.0.1:9201"),
+        ("ELASTICSEARCH_REPLICAS", "two"),
         ("ELASTICSEARCH_TIMEOUT", "fast"),
         ("DEBUG", "maybe"),
         ("DATABASE_PREPARED_STATEMENTS", "sometimes"),

@@ -118,7 +118,7 @@ def test_process_local_values_are_kept_until_cleared_expired_or_the_cache_is_emp
     way an entry used to end still ends it."""
     import time
 
-    from home import navigation
+    from core import cache as site_cache
 
     builds = []
 
@@ -126,14 +126,14 @@ def test_process_local_values_are_kept_until_cleared_expired_or_the_cache_is_emp
         builds.append(1)
         return {"built": len(builds)}
 
-    first = navigation.cached("test-entry", build)
-    assert navigation.cached("test-entry", build) is first and len(builds) == 1
-    navigation.clear()  # a page, site or setting saved in this process
-    assert navigation.cached("test-entry", build) == {"built": 2}
+    first = site_cache.cached("test-entry", build)
+    assert site_cache.cached("test-entry", build) is first and len(builds) == 1
+    site_cache.clear()  # a page, site or setting saved in this process
+    assert site_cache.cached("test-entry", build) == {"built": 2}
     cache.clear()  # the cache emptied under it (as between tests): the version starts anew
-    assert navigation.cached("test-entry", build) == {"built": 3}
-    settings.NAVIGATION_LOCAL_CACHE_SECONDS = 0.2
-    navigation.clear()
-    assert navigation.cached("test-entry", build) == {"built": 4}
+    assert site_cache.cached("test-entry", build) == {"built": 3}
+    settings.SITE_CACHE_LOCAL_SECONDS = 0.2
+    site_cache.clear()
+    assert site_cache.cached("test-entry", build) == {"built": 4}
     time.sleep(0.3)
-    assert navigation.cached("test-entry", build) == {"built": 5}  # another process may have changed it
+    assert site_cache.cached("test-entry", build) == {"built": 5}  # another process may have changed it

@@ -149,7 +149,7 @@ def test_a_restriction_made_by_another_process_applies_within_the_local_timeout(
     import time
 
     home, ward, section, notice = tree
-    settings.NAVIGATION_LOCAL_CACHE_SECONDS = 1
+    settings.SITE_CACHE_LOCAL_SECONDS = 1
     client.get("/phuong-sao-do/")  # creates the site's settings row, which clears the cache once
     assert client.get("/phuong-sao-do/thong-bao/lich-tiep/").status_code == 200
     # bulk_create sends no post_save: what this process sees when another one adds the restriction.

@@ -66,6 +66,16 @@ def test_robots_and_sitemap_list_live_pages(client, demo_site):
     assert ward_loc not in sitemap
 
 
+def test_sitemap_is_rendered_once_and_extra_parameters_cannot_bust_it(client, demo_site, django_assert_max_num_queries):
+    first = client.get("/sitemap.xml")
+    assert first.status_code == 200 and first["X-Robots-Tag"]
+    with django_assert_max_num_queries(0):  # from the site cache: no page is read again
+        assert client.get("/sitemap.xml").content == first.content
+    for query, canonical in (("?x=1", ""), ("?p=1", ""), ("?p=%C2%B2", ""), ("?p=2&p=3", "?p=3"), ("?p=" + "9" * 30, "")):
+        response = client.get("/sitemap.xml" + query)
+        assert response.status_code == 301 and response["Location"] == "/sitemap.xml" + canonical, query
+
+
 def test_unknown_url_gives_vietnamese_404(client, demo_site):
     response = client.get("/khong-co-trang-nay/")
     assert response.status_code == 404
@@ -81,4 +91,7 @@ def test_unreachable_search_engine_never_breaks_pages(client, demo_site, setting
     assert client.get("/").status_code == 200
     health = client.get("/suc-khoe/")
     assert health.status_code == 200
-    assert health.json() == {"database": "ok", "search": "unavailable"}
+    body = health.json()
+    assert body["status"] == "degraded" and body["checks"]["database"]["status"] == "ok"
+    assert body["checks"]["search"]["index_status"] == "unreachable"
+    assert body["checks"]["search"]["engine"] == "database"

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from units import roles
 
 from home.models import ContentPage, HomePage, WardHomePage
+from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def test_rejection_returns_page_with_comment(client, demo_site):
     state = page.current_workflow_state.current_task_state
     # Through the admin, as a leader would: the reject action with a comment.
 
-    client.force_login(leader)
+    login_with_second_factor(client, leader)
     response = client.post(
         f"/quan-tri/pages/workflow/action/{page.pk}/reject/{state.pk}/",
         {"comment": "Bổ sung số điện thoại liên hệ."},
@@ -79,7 +80,7 @@ def test_rejection_returns_page_with_comment(client, demo_site):
     state.refresh_from_db()
     assert state.status == "rejected" and state.comment == "Bổ sung số điện thoại liên hệ."
     # The editor sees the comment on the page's edit view.
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     edit = client.get(f"/quan-tri/pages/{page.pk}/edit/")
     assert edit.status_code == 200
     assert "Bổ sung số điện thoại liên hệ." in edit.content.decode()

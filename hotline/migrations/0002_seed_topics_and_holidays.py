@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from hotline.holidays import seed_holidays
+    from core.holidays import seed_holidays
     from hotline.topics import seed_topics
 
     seed_topics(apps.get_model("hotline", "FeedbackTopic"))

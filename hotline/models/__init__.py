@@ -1,6 +1,5 @@
-"""Models of the hotline and citizen feedback: contact pages, holidays, topics, submissions, attachments."""
+"""Models of the hotline and citizen feedback: contact pages, topics, submissions, attachments."""
 
-from hotline.models.calendar import PublicHoliday
 from hotline.models.feedback import (
     FeedbackAttachment,
     FeedbackSettings,
@@ -16,5 +15,4 @@ __all__ = [
     "FeedbackTopic",
     "HotlineContact",
     "HotlinePage",
-    "PublicHoliday",
 ]

@@ -74,7 +74,7 @@ class FeedbackQuerySet(models.QuerySet):
 
     def forward_at_risk(self, today=None):
         """Clock running and due within the warning window (late ones included)."""
-        from hotline.workdays import add_working_days
+        from core.workdays import add_working_days
 
         today = today or timezone.localdate()
         warn = FeedbackSettings.load().warning_working_days
@@ -198,7 +198,7 @@ class FeedbackSubmission(models.Model):
         return timezone.localdate(self.created_at)
 
     def compute_deadlines(self, config=None, calendar=None):
-        from hotline.workdays import add_working_days, load_calendar
+        from core.workdays import add_working_days, load_calendar
 
         config = config or FeedbackSettings.load()
         calendar = calendar or load_calendar()
@@ -213,7 +213,7 @@ class FeedbackSubmission(models.Model):
         return self.is_open and self.due_date is not None and self.due_date < (today or timezone.localdate())
 
     def days_left(self, today=None):
-        from hotline.workdays import working_days_left
+        from core.workdays import working_days_left
 
         if not self.is_open or self.due_date is None:
             return None
@@ -224,7 +224,7 @@ class FeedbackSubmission(models.Model):
         return self.status == self.Status.RECEIVED or (self.out_of_scope and self.is_open)
 
     def forward_days_left(self, today=None):
-        from hotline.workdays import working_days_left
+        from core.workdays import working_days_left
 
         if not self.forward_clock_running or self.forward_due_date is None:
             return None

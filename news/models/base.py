@@ -4,6 +4,8 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.utils.text import Truncator
 
+from core import params
+
 PAGE_PARAM = "trang"
 
 
@@ -25,10 +27,12 @@ class SocialMetaMixin:
 
 
 def _page_number(request):
-    number = request.GET.get(PAGE_PARAM, "1")
-    if not number.isdigit() or int(number) < 1:
+    if not params.is_given(request.GET, PAGE_PARAM):
+        return 1
+    number = params.integer(request.GET, PAGE_PARAM, low=1)
+    if number is None:
         raise Http404("Không có trang kết quả này.")
-    return int(number)
+    return number
 
 
 class PageWindow:
@@ -71,10 +75,10 @@ def paginate_window(request, queryset, per_page):
 def paginate(request, queryset, per_page):
     """Page `?trang=N` of queryset; a page number that is not a page is a 404, not a silent page 1."""
     paginator = Paginator(queryset, per_page)
-    number = request.GET.get(PAGE_PARAM, "1")
+    number = _page_number(request)
     try:
         return paginator.page(number)
     except (PageNotAnInteger, EmptyPage) as exc:
-        if number == "1":
+        if number == 1:
             return paginator.page(1)
         raise Http404("Không có trang kết quả này.") from exc

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import params
 from home.blocks import RICH_TEXT_FEATURES
 from home.restrictions import CachedViewRestrictionsMixin
 from news.models.base import SocialMetaMixin, paginate
@@ -60,13 +61,13 @@ class DirectiveLibraryPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
                 raise Http404("Không có loại văn bản này.")
             documents = documents.filter(doc_type=doc_type)
             chosen["loai"] = doc_type
-        year = request.GET.get("nam", "")
-        if year:
-            if not year.isdigit():
+        if params.is_given(request.GET, "nam"):
+            year = params.year(request.GET, "nam")
+            if year is None:
                 raise Http404("Năm không hợp lệ.")
-            documents = documents.filter(issued_date__year=int(year))
-            chosen["nam"] = year
-        query = " ".join(request.GET.get("q", "").split())[:100]
+            documents = documents.filter(issued_date__year=year)
+            chosen["nam"] = str(year)
+        query = params.text(request.GET, "q", max_length=100)
         if query:
             from search import lookup  # the site's Vietnamese search: "mot cua" finds "một cửa"
 

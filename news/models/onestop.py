@@ -1,6 +1,5 @@
 """One-stop results ("kết quả giải quyết TTHC") per month and unit, and the page that publicises them."""
 
-from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -11,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core import params
 from home.blocks import RICH_TEXT_FEATURES
 from home.restrictions import CachedViewRestrictionsMixin
 from news import charts
@@ -37,7 +37,7 @@ def unit_label(page):
     return page.title
 
 
-class UnitChoiceField(forms.ModelChoiceField):
+class UnitChoiceField(params.IdChoiceField):
     def label_from_instance(self, obj):
         return unit_label(obj)
 
@@ -197,11 +197,10 @@ class OneStopResultsPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
         if not months:
             return context
 
-        chosen = request.GET.get("thang") or f"{months[0][0]}-{months[0][1]:02d}"
-        try:
-            year, month = (int(part) for part in chosen.split("-"))
-        except ValueError as exc:
-            raise Http404("Tháng không hợp lệ.") from exc
+        chosen = params.month(request.GET, "thang") if params.is_given(request.GET, "thang") else months[0]
+        if chosen is None:
+            raise Http404("Tháng không hợp lệ.")
+        year, month = chosen
         if (year, month) not in months:
             raise Http404("Chưa có số liệu tháng này.")
 

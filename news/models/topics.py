@@ -44,9 +44,9 @@ class Topic(index.Indexed, models.Model):
 def all_topics():
     """Every topic in display order, from the site cache (cleared when a topic is saved or deleted,
     see news.apps)."""
-    from home import navigation
+    from core.cache import cached
 
-    return navigation.cached("news-topics", lambda: list(Topic.objects.all()))
+    return cached("news-topics", lambda: list(Topic.objects.all()))
 
 
 def ensure_default_topics():

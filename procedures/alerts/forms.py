@@ -3,6 +3,7 @@
 from django import forms
 from django.core.validators import EmailValidator
 
+from core.params import IdChoiceField, to_id
 from procedures.alerts.models import Subscription
 from procedures.models import ProcedureField, ProcedureLevel, ProcedurePage
 
@@ -24,12 +25,12 @@ class SubscribeForm(forms.Form):
         error_messages={"required": "Vui lòng chọn nội dung muốn theo dõi.",
                         "invalid_choice": "Vui lòng chọn nội dung muốn theo dõi."},
     )
-    procedure = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    field = forms.ModelChoiceField(
+    procedure = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    field = IdChoiceField(
         label="Lĩnh vực", queryset=ProcedureField.objects.all(), required=False, empty_label="– Chọn lĩnh vực –",
         error_messages={"invalid_choice": "Lĩnh vực đã chọn không còn tồn tại."},
     )
-    level = forms.ModelChoiceField(
+    level = IdChoiceField(
         label="Cấp thực hiện", queryset=ProcedureLevel.objects.filter(is_active=True), required=False,
         empty_label="– Chọn cấp –", error_messages={"invalid_choice": "Cấp đã chọn không còn tồn tại."},
     )
@@ -44,7 +45,7 @@ class SubscribeForm(forms.Form):
         data = super().clean()
         target = data.get("target")
         if target == Subscription.Target.PROCEDURE:
-            page = ProcedurePage.objects.live().filter(pk=data.get("procedure") or 0).first()
+            page = ProcedurePage.objects.live().filter(pk=to_id(data.get("procedure")) or 0).first()
             if page is None:
                 self.add_error("target", "Không tìm thấy thủ tục để theo dõi; hãy chọn lĩnh vực hoặc cấp thực hiện.")
             data["procedure_page"] = page

@@ -1,17 +1,15 @@
-"""Subscriptions, the per-decision alert messages and their delivery through the outgoing queue."""
+"""Subscriptions and the per-decision alert messages, handed to the outgoing queue (alerts.delivery)."""
 
 import logging
-import smtplib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from procedures.alerts.delivery import schedule_delivery
 from procedures.alerts.models import OutgoingMessage, Subscription
 
 logger = logging.getLogger(__name__)
@@ -141,50 +139,6 @@ def notify_decision(decision_id):
     return queued
 
 
-def deliver(message):
-    """Try to send one message; on failure keep it with the error and a later next_try."""
-    email = EmailMessage(
-        subject=message.subject,
-        body=message.body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[message.to],
-        headers=message.headers or {},
-    )
-    message.attempts += 1
-    try:
-        connection = get_connection(fail_silently=False)
-        email.connection = connection
-        email.send(fail_silently=False)
-    except (OSError, smtplib.SMTPException) as exc:
-        message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-        message.next_try = timezone.now() + message.backoff()
-        message.save(update_fields=["attempts", "last_error", "next_try"])
-        logger.warning("Alert mail to subscriber %s not sent (attempt %s): %s", message.subscription_id,
-                       message.attempts, message.last_error)
-        return False
-    message.sent_at = timezone.now()
-    message.last_error = ""
-    message.save(update_fields=["attempts", "sent_at", "last_error"])
-    return True
-
-
-def deliver_due(now=None):
-    """Send every message whose time has come; returns (sent, failed)."""
-    sent = failed = 0
-    for pk in list(OutgoingMessage.due(now).order_by("next_try").values_list("pk", flat=True)):
-        with transaction.atomic():
-            message = OutgoingMessage.due(now).select_for_update(skip_locked=True).filter(pk=pk).first()
-            if message is None:  # another worker has it
-                continue
-            if deliver(message):
-                sent += 1
-            else:
-                failed += 1
-    if failed:
-        schedule_retry()
-    return sent, failed
-
-
 def purge_unconfirmed(now=None):
     """Addresses never confirmed are not kept: delete them after a week."""
     cutoff = (now or timezone.now()) - UNCONFIRMED_KEEP
@@ -195,24 +149,3 @@ def purge_sent(now=None):
     """Sent messages hold an address: keep them thirty days for support questions, then delete them."""
     cutoff = (now or timezone.now()) - SENT_KEEP
     return OutgoingMessage.objects.filter(sent_at__lt=cutoff).delete()[0]
-
-
-def schedule_delivery():
-    """Hand delivery to the background worker once the current transaction has committed."""
-    from procedures.alerts.tasks import deliver_due_messages
-
-    transaction.on_commit(deliver_due_messages.enqueue)
-
-
-def schedule_retry():
-    """With a deferring backend (database worker), come back when the next message is due. Otherwise
-    the `send_alert_mail` command (cron) picks failed messages up."""
-    from django_tasks import default_task_backend
-
-    from procedures.alerts.tasks import deliver_due_messages
-
-    if not default_task_backend.supports_defer:
-        return
-    nxt = OutgoingMessage.objects.filter(sent_at__isnull=True).order_by("next_try").first()
-    if nxt is not None:
-        transaction.on_commit(lambda: deliver_due_messages.using(run_after=nxt.next_try).enqueue())

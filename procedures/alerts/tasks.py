@@ -2,17 +2,12 @@
 
 from django_tasks import task
 
+from procedures.alerts import services
+from procedures.alerts.delivery import deliver_due_messages
 
-@task()
-def deliver_due_messages():
-    from procedures.alerts.services import deliver_due
-
-    sent, failed = deliver_due()
-    return {"sent": sent, "failed": failed}
+__all__ = ["deliver_due_messages", "notify_decision"]
 
 
-@task()
+@task(queue_name="mail")
 def notify_decision(decision_id):
-    from procedures.alerts.services import notify_decision as queue_messages
-
-    return queue_messages(decision_id)
+    return services.notify_decision(decision_id)

@@ -8,7 +8,7 @@ app_name = "procedure_alerts"
 
 urlpatterns = [
     path("thu-tuc/theo-doi/", views.subscribe, name="subscribe"),
-    path("thu-tuc/theo-doi/xac-nhan/<str:token>/", views.confirm, name="confirm"),
-    path("thu-tuc/theo-doi/huy/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("thu-tuc/danh-gia/<int:pk>/", views.vote, name="vote"),
+    path("thu-tuc/theo-doi/xac-nhan/<segment:token>/", views.confirm, name="confirm"),
+    path("thu-tuc/theo-doi/huy/<segment:token>/", views.unsubscribe, name="unsubscribe"),
+    path("thu-tuc/danh-gia/<id:pk>/", views.vote, name="vote"),
 ]

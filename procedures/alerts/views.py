@@ -5,10 +5,17 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from procedures.alerts import ratelimit, services
+from core.params import to_id
+from core.ratelimit import RateLimit, client_key
+from procedures.alerts import services
 from procedures.alerts.forms import SubscribeForm
 from procedures.alerts.models import Subscription, UsefulnessVote
 from procedures.models import ProcedurePage
+
+SUBSCRIPTIONS = RateLimit("alerts-subscribe", "10/hour")
+# One answer per page and address a day, and at most 30 answers an hour from one address.
+VOTES_PER_PAGE = RateLimit("alerts-vote-page", "1/day")
+VOTES = RateLimit("alerts-vote", "30/hour")
 
 
 def _live(pk):
@@ -18,12 +25,12 @@ def _live(pk):
 def subscribe(request):
     procedure = None
     raw = request.POST.get("procedure") if request.method == "POST" else request.GET.get("thu-tuc")
-    if str(raw or "").isdigit():
-        procedure = _live(int(raw))
+    if to_id(raw):
+        procedure = _live(to_id(raw))
     if request.method == "POST":
         form = SubscribeForm(request.POST)
         if form.is_valid():
-            if not ratelimit.allow("subscribe", ratelimit.client_key(request), 10, 3600):
+            if not SUBSCRIPTIONS.hit(client_key(request)):
                 form.add_error(None, "Bạn đã gửi quá nhiều yêu cầu đăng ký. Vui lòng thử lại sau một giờ.")
             else:
                 subscription = services.subscribe(form.cleaned_data["email"], **form.target_kwargs())
@@ -78,8 +85,7 @@ def vote(request, pk):
     target = f"{page.url}?danh-gia=cam-on#danh-gia"
     if answer not in ("1", "0"):
         return redirect(f"{page.url}#danh-gia")
-    client = ratelimit.client_key(request)
-    # One answer per page and address a day, and at most 30 answers an hour from one address.
-    if ratelimit.allow(f"vote:{page.pk}", client, 1, 86400) and ratelimit.allow("vote", client, 30, 3600):
+    client = client_key(request)
+    if VOTES_PER_PAGE.hit(f"{page.pk}:{client}") and VOTES.hit(client):
         UsefulnessVote.objects.create(page=page, useful=answer == "1")
     return redirect(target)

@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from procedures.alerts.models import OutgoingMessage, Subscription
+from procedures.permissions import can_use_desk_tools
 
 
 def mask(email):
@@ -17,8 +18,6 @@ def mask(email):
 
 
 def can_see_queue(user):
-    from procedures.desk.admin_views import can_use_desk_tools
-
     return can_use_desk_tools(user)
 
 

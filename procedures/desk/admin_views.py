@@ -5,13 +5,14 @@ from io import BytesIO
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.params import id_list, to_id
 from procedures.desk.completeness import (
     COMPONENTS,
     PUBLISH_WINDOW_WORKING_DAYS,
@@ -19,20 +20,9 @@ from procedures.desk.completeness import (
     procedure_rows,
 )
 from procedures.desk.models import Desk, PrintedSheet
+from procedures.desk.sheets import sheet_context, site_settings_for
 from procedures.models import AnnouncingDecision, ProcedureField, ProcedureLevel, ProcedurePage
-
-
-def editable_procedures(user):
-    """Procedure pages this user may edit (catalogue editors: all of them)."""
-    qs = ProcedurePage.objects.all()
-    if user.is_superuser:
-        return qs
-    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
-    return qs.filter(pk__in=editable.values("pk"))
-
-
-def can_use_desk_tools(user):
-    return user.is_active and (user.is_superuser or editable_procedures(user).exists())
+from procedures.permissions import can_use_desk_tools, editable_procedures
 
 
 def desks_for_user(user):
@@ -90,10 +80,10 @@ class CompletenessConsoleView(DeskToolMixin, TemplateView):
 
     def rows(self, filters):
         pages = editable_procedures(self.request.user).filter(status__in=ProcedurePage.IN_FORCE)
-        if filters["field"].isdigit():
-            pages = pages.filter(field_id=filters["field"])
-        if filters["level"].isdigit():
-            pages = pages.filter(level_id=filters["level"])
+        if to_id(filters["field"]):
+            pages = pages.filter(field_id=to_id(filters["field"]))
+        if to_id(filters["level"]):
+            pages = pages.filter(level_id=to_id(filters["level"]))
         rows = procedure_rows(pages, filters["sort"], filters["only_incomplete"] or bool(filters["missing"]))
         if filters["missing"]:
             rows = [r for r in rows if filters["missing"] in r.missing]
@@ -203,6 +193,20 @@ class DeskListView(DeskBoardMixin, TemplateView):
         return context
 
 
+class DeskPrintView(View):
+    """Every sheet of a desk's board, one A4 page each; `?thu-tuc=1,2` prints only those procedures."""
+
+    def get(self, request, desk_pk):
+        desk = get_object_or_404(desks_for_user(request.user).select_related("ward"), pk=desk_pk)
+        pages = desk.procedures().public()
+        wanted = id_list(request.GET, "thu-tuc")
+        if wanted:
+            pages = pages.filter(pk__in=wanted)
+        settings_obj = site_settings_for(request)
+        sheets = [sheet_context(page, request, desk, settings_obj) for page in pages]
+        return render(request, "procedure_desk/notice_sheet.html", {"sheets": sheets, "desk": desk})
+
+
 class DeskBoardView(DeskBoardMixin, TemplateView):
     """One desk's board: which procedures are posted, which sheets are stale, which are missing."""
 
@@ -243,7 +247,7 @@ class DeskBoardView(DeskBoardMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         """Record the printing of the chosen sheets, then open them for printing."""
-        ids = [int(x) for x in request.POST.getlist("thu_tuc") if x.isdigit()]
+        ids = id_list(request.POST, "thu_tuc")
         action = request.POST.get("hanh_dong")
         pages = list(self.desk.procedures())
         if action == "go":
@@ -263,5 +267,5 @@ class DeskBoardView(DeskBoardMixin, TemplateView):
         for page in chosen:
             PrintedSheet.record(self.desk, page, request.user)
         messages.success(request, f"Đã ghi nhận in {len(chosen)} tờ niêm yết.")
-        url = reverse("procedure_desk:desk_sheets", args=[self.desk.pk])
+        url = reverse("procedure_desk_admin:print", args=[self.desk.pk])
         return redirect(f"{url}?thu-tuc={','.join(str(p.pk) for p in chosen)}")

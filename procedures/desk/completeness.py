@@ -8,7 +8,7 @@ from datetime import datetime, time
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
-from procedures.desk.workdays import add_working_days
+from core.workdays import add_working_days
 
 # Five working days for a province (Circular 02/2017/TT-VPCP on publishing procedures).
 PUBLISH_WINDOW_WORKING_DAYS = 5

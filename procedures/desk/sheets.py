@@ -9,6 +9,8 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from procedures.blocks import CHANNEL_CHOICES
+from procedures.feedback_link import feedback_url as procedure_feedback_url
+from procedures.ward_desk import hotlines
 
 
 def qr_svg(text):
@@ -41,18 +43,9 @@ def site_settings_for(request):
 
 
 def feedback_url(page, request):
-    """The online feedback form (hotline app) for this procedure, when that app provides one."""
-    from urllib.parse import quote
-
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        path = reverse("hotline:feedback_form")
-    except NoReverseMatch:
-        return ""
+    """The online feedback form for this procedure (procedures.feedback_link), with the site's root."""
     site = page.get_site()
-    root = site.root_url if site else ""
-    return f"{root}{path}?thu_tuc={quote(page.code)}"
+    return procedure_feedback_url(page.code, site.root_url if site else "")
 
 
 def sheet_context(page, request, desk=None, settings_obj=None):
@@ -66,15 +59,8 @@ def sheet_context(page, request, desk=None, settings_obj=None):
     ]
     settings_obj = settings_obj or site_settings_for(request)
     ward = desk.ward if desk and desk.ward_id else None
-    hotlines = []
-    if ward is not None and ward.hotline:
-        hotlines.append((ward.hotline, ward.full_name))
-    if settings_obj is not None:
-        hotlines += [(p.value["number"], p.value["label"]) for p in settings_obj.hotline_numbers]
-        if not hotlines and settings_obj.phone:
-            hotlines.append((settings_obj.phone, settings_obj.unit_name))
     return {
-        "hotlines": hotlines,
+        "hotlines": hotlines(settings_obj, ward, phone_fallback=True),
         "feedback_url": feedback_url(page, request),
         "procedure": page,
         "desk": desk,

@@ -7,7 +7,7 @@ from procedures.desk import views
 app_name = "procedure_desk"
 
 urlpatterns = [
-    path("thu-tuc/lich-su/<int:pk>/", views.procedure_lineage, name="lineage"),
-    path("thu-tuc/niem-yet/<int:pk>/", views.notice_sheet, name="sheet"),
-    path("thu-tuc/niem-yet/bo-phan/<int:desk_pk>/", views.desk_sheets, name="desk_sheets"),
+    path("thu-tuc/lich-su/<id:pk>/", views.procedure_lineage, name="lineage"),
+    path("thu-tuc/niem-yet/<id:pk>/", views.notice_sheet, name="sheet"),
+    path("thu-tuc/niem-yet/bo-phan/<id:desk_pk>/", views.desk_sheets, name="desk_sheets"),
 ]

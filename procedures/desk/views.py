@@ -1,11 +1,15 @@
-"""Public views of the desk tools: a procedure's legal lineage and its printable notice-board sheets."""
+"""Public views of the desk tools: a procedure's legal lineage and its printable notice-board sheet."""
+
+from urllib.parse import urlencode
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
+from core import params
 from procedures.desk.lineage import lineage
 from procedures.desk.models import Desk
-from procedures.desk.sheets import sheet_context, site_settings_for
+from procedures.desk.sheets import sheet_context
 from procedures.models import ProcedurePage
 
 
@@ -28,18 +32,17 @@ def procedure_lineage(request, pk):
 def notice_sheet(request, pk):
     page = _live_procedure(pk)
     desk = None
-    if request.GET.get("bo-phan", "").isdigit():
-        desk = Desk.objects.filter(pk=request.GET["bo-phan"]).select_related("ward").first()
+    desk_pk = params.object_id(request.GET, "bo-phan")
+    if desk_pk:
+        desk = Desk.objects.filter(pk=desk_pk).select_related("ward").first()
     return render(request, "procedure_desk/notice_sheet.html", {"sheets": [sheet_context(page, request, desk)]})
 
 
 def desk_sheets(request, desk_pk):
-    """Every sheet of a desk's board, one A4 page each; `?thu-tuc=1,2` prints only those procedures."""
-    desk = get_object_or_404(Desk.objects.select_related("ward"), pk=desk_pk)
-    pages = desk.procedures().public()
-    wanted = [int(x) for x in request.GET.get("thu-tuc", "").split(",") if x.strip().isdigit()]
+    """A whole board is a print job of hundreds of A4 sheets for the desk's staff: it moved behind the
+    admin sign-in (procedure_desk_admin:print); old links lead there. Citizens print one sheet."""
+    target = reverse("procedure_desk_admin:print", args=[desk_pk])
+    wanted = params.id_list(request.GET, "thu-tuc")
     if wanted:
-        pages = pages.filter(pk__in=wanted)
-    settings_obj = site_settings_for(request)
-    sheets = [sheet_context(page, request, desk, settings_obj) for page in pages]
-    return render(request, "procedure_desk/notice_sheet.html", {"sheets": sheets, "desk": desk})
+        target += "?" + urlencode({"thu-tuc": ",".join(map(str, wanted))})
+    return redirect(target)

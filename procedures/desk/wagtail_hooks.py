@@ -17,7 +17,8 @@ def register_desk_admin_urls():
     urls = [
         path("", admin_views.CompletenessConsoleView.as_view(), name="console"),
         path("niem-yet/", admin_views.DeskListView.as_view(), name="desks"),
-        path("niem-yet/<int:desk_pk>/", admin_views.DeskBoardView.as_view(), name="board"),
+        path("niem-yet/<id:desk_pk>/", admin_views.DeskBoardView.as_view(), name="board"),
+        path("niem-yet/<id:desk_pk>/in/", admin_views.DeskPrintView.as_view(), name="print"),
     ]
     return [path("kiem-tra-thu-tuc/", include((urls, "procedure_desk_admin")))]
 

@@ -1,9 +1,12 @@
-"""Pure parsing layer of the catalogue import: no Django, no database.
+"""The catalogue import, in layers.
 
-- appendix.parse_appendix: the appendix (.xlsx/.csv) of an announcing decision.
-- records.parse_records: full procedure records as JSON.
-
-Applying the parsed result to the catalogue is a separate, all-or-nothing step.
+- Parsing, which needs no database (and no Django): grid (reading .xlsx/.csv/.json), appendix
+  (a decision's appendix), records (full JSON records), header, labels, codes, mapping (records to
+  StreamField data).
+- Planning against the catalogue (the dry run): planner, plan_records, plan_appendix, reference_rows.
+- Writing the plan in one transaction: writing, bulk (multi-row inserts), tasks (indexes after commit).
+- The report both steps fill (report), the names they share (constants), the entry points (apply:
+  import_file, import_records) and the export (export).
 """
 
 from .appendix import AppendixRow, DecisionInfo, ParsedAppendix, RowError, parse_appendix

@@ -15,25 +15,19 @@ import contextlib
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, connections
-from django.db.models import CharField, F, OuterRef, Subquery, sql
+from django.db import connection
+from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
-from django.db.models.sql.compiler import SQLInsertCompiler
 from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published, published
 
+from core.rows import insert_rows, mark_saved
+from core.tree import next_child_paths
 from procedures.models import ProcedurePage, StatusChange
 
 BATCH = 200
-
-
-def next_paths(index, count):
-    """Tree paths for `count` new children after the index page's current last child."""
-    last = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1).order_by("-path").first()
-    start = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
-    return [Page._get_path(index.path, index.depth + 1, start + i) for i in range(count)]
 
 
 def create_pages(items, index, *, user=None, log_data=None, progress=None):
@@ -44,7 +38,7 @@ def create_pages(items, index, *, user=None, log_data=None, progress=None):
     page_type = ContentType.objects.get_for_model(ProcedurePage)
     base_type = ContentType.objects.get_for_model(Page)
     index = Page.objects.select_for_update().get(pk=index.pk)  # one import at a time under the catalogue
-    paths = next_paths(index, len(items))
+    paths = next_child_paths(index, len(items))
     revisions = {}
     done = 0
     for start in range(0, len(items), BATCH):
@@ -80,7 +74,7 @@ def _insert_revisions(pages, page_type, base_type, user, now):
         )
         for page in pages
     ]
-    _insert_values(Revision, revisions)
+    insert_rows(Revision, revisions)
     for page, revision in zip(pages, revisions, strict=True):
         page.latest_revision = page.live_revision = revision
     # Each new page has this one revision: one UPDATE … SET = (its revision) for the batch, not
@@ -137,43 +131,10 @@ def _prepare(page, changes, path, parent, page_type, user, now):
 def _insert_pages(pages):
     # The wagtailcore_page rows, then the procedure rows that point to them (multi-table inheritance).
     base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-    for page, pk in zip(pages, _insert_values(Page, pages, base_fields), strict=True):
+    for page, pk in zip(pages, insert_rows(Page, pages, base_fields), strict=True):
         page.id = page.page_ptr_id = pk
-        page._state.adding = False
-        page._state.db = connection.alias
-    _insert_values(ProcedurePage, pages, ProcedurePage._meta.local_concrete_fields)
-
-
-def _insert_values(model, objs, fields=None):
-    """One multi-row `INSERT … VALUES` of `fields` (default: all but the key) into `model`'s table.
-    Returns the new primary keys when the key is not among the fields, and sets them on objects of
-    `model` itself (as bulk_create does).
-
-    Django 5.2's bulk_create sends many rows on PostgreSQL as `UNNEST` of one array per column, and
-    psycopg builds those array literals in Python, escaping every double quote through a regex
-    callback: for page rows and revisions, which carry the stream fields' JSON (about 18 KB a
-    revision), that was about 5 ms per revision. Django's generic compiler keeps one parameter per
-    value, quoted by psycopg's C code (0.9 ms). The values were validated when the import was planned."""
-    if not objs:
-        return []
-    meta = model._meta
-    if fields is None:
-        fields = [f for f in meta.concrete_fields if not f.primary_key]
-    returning = None if meta.pk in fields else [meta.pk]
-    query = sql.InsertQuery(model)
-    query.insert_values(fields, objs)
-    # The connection itself, not the `django.db.connection` proxy: the compiler reads it per value.
-    db = connections[connection.alias]
-    rows = SQLInsertCompiler(query, db, db.alias).execute_sql(returning)
-    if not returning:
-        return []
-    pks = [pk for (pk,) in rows]
-    for obj, pk in zip(objs, pks, strict=True):
-        if type(obj) is model:
-            obj.pk = pk
-            obj._state.adding = False
-            obj._state.db = connection.alias
-    return pks
+        mark_saved(page, connection.alias)
+    insert_rows(ProcedurePage, pages, ProcedurePage._meta.local_concrete_fields)
 
 
 def _insert_children(batch):

@@ -14,6 +14,7 @@ import json
 
 from django.db.models import Prefetch
 
+from core.spreadsheet import csv_cell
 from procedures.importing import mapping
 from procedures.importing.codes import fold
 from procedures.models import ProcedurePage, StatusChange
@@ -246,8 +247,7 @@ def _xlsx_text(value):
 
 
 def _csv_text(value):
-    # A leading = + - @ would make Excel read the cell as a formula; a space keeps it text.
-    return " " + value if value[:1] in ("=", "+", "-", "@") else value
+    return csv_cell(value)
 
 
 def export_bytes(fmt, queryset=None, base_url=""):

@@ -14,10 +14,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.filelimits import DEFAULT as LIMITS
+from core.filelimits import FileTooLarge, check_rows, check_xlsx
+
 from .codes import clean_text
 
 # Delimiters tried for CSV; the first wins a tie (Excel in a Vietnamese locale writes ';').
 CSV_DELIMITERS = (";", ",", "\t")
+# Any import file, also one the command reads from disk (the admin upload has its own, smaller limit).
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 class FileProblem(Exception):
@@ -54,14 +59,25 @@ def read_input(src, filename: str | None) -> tuple[str, bytes]:
     """(file name, content) from a path or an open file (Django's UploadedFile has .name)."""
     if isinstance(src, (str, os.PathLike)):
         path = Path(src)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ValueError(_too_big(path.name))
         return filename or path.name, path.read_bytes()
-    data = src.read()
+    data = src.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(_too_big(filename or getattr(src, "name", "")))
     if isinstance(data, str):
         data = data.encode("utf-8")
     name = filename or os.path.basename(str(getattr(src, "name", "") or ""))
     if not name:
         raise ValueError("Không xác định được loại tệp: cần tên tệp có đuôi .xlsx hoặc .csv.")
     return name, data
+
+
+def _too_big(name) -> str:
+    return (
+        f"Tệp «{os.path.basename(str(name))}» lớn hơn {MAX_FILE_BYTES // (1024 * 1024)} MB; hãy tách thành "
+        "nhiều tệp nhỏ hơn."
+    )
 
 
 # --- xlsx ------------------------------------------------------------------------------------
@@ -88,6 +104,10 @@ def _cell_text(value) -> str:
 def _load_xlsx(data: bytes, display_name: str) -> list[Sheet]:
     import openpyxl  # imported here so the CSV/JSON paths work without it
 
+    try:
+        check_xlsx(data, display_name)
+    except FileTooLarge as exc:
+        raise FileProblem(exc.message_vi) from exc
     try:
         # read_only must stay off: merged-cell ranges are only available on normal worksheets.
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
@@ -169,8 +189,15 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     )
 
 
-def _split_csv(text: str, delimiter: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+def _split_csv(text: str, delimiter: str, display_name: str = "") -> list[list[str]]:
+    """The rows, refusing (FileTooLarge) a table past the row or cell limits before reading it all."""
+    rows, cells = [], 0
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        rows.append(row)
+        cells += len(row)
+        if len(rows) > LIMITS.rows or cells > LIMITS.cells:
+            check_rows(len(rows), cells, display_name)
+    return rows
 
 
 def _delimiter_score(rows: list[list[str]]) -> int:
@@ -187,9 +214,12 @@ def _load_csv(data: bytes, display_name: str) -> Sheet:
     best_score = -1
     for delimiter in CSV_DELIMITERS:
         try:
-            rows = _split_csv(text, delimiter)
+            rows = _split_csv(text, delimiter, display_name)
         except csv.Error as exc:
-            raise FileProblem(f"Tệp CSV «{display_name}» bị lỗi cấu trúc: {exc}.") from exc
+            reason = f"một ô dài hơn {csv.field_size_limit():,} ký tự".replace(",", ".") if "larger" in str(exc) else exc
+            raise FileProblem(f"Tệp CSV «{display_name}» bị lỗi cấu trúc: {reason}.") from exc
+        except FileTooLarge as exc:
+            raise FileProblem(exc.message_vi) from exc
         score = _delimiter_score(rows)
         if score > best_score:
             best, best_score = rows, score

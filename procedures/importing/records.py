@@ -13,6 +13,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.filelimits import DEFAULT as LIMITS
+from core.filelimits import JSONTooComplex, load_json
+
 from .codes import check_code, match_key
 
 __all__ = ["ParsedRecords", "RecordError", "parse_duration", "parse_records", "split_channels"]
@@ -45,7 +48,7 @@ _CHANNEL_RE = re.compile(
     re.IGNORECASE,
 )
 _DURATION_RE = re.compile(
-    r"(?P<amount>\d+(?:[.,]\d+)?)\s*(?P<unit>ngày làm việc|ngày|giờ làm việc|giờ|tháng|năm|phút)?"
+    r"(?P<amount>[0-9]{1,9}(?:[.,][0-9]{1,6})?)\s*(?P<unit>ngày làm việc|ngày|giờ làm việc|giờ|tháng|năm|phút)?"
     r"\.?",
     re.IGNORECASE,
 )
@@ -148,13 +151,20 @@ def _load_json(path_or_fileobj) -> tuple[object, str | None]:
                 f"Tệp JSON phải dùng bảng mã UTF-8 (byte không hợp lệ ở vị trí {exc.start}).",
             )
     try:
-        items = json.loads(data)
+        items = load_json(data)
+    except JSONTooComplex as exc:
+        return None, f"Tệp JSON không nhập được: {exc.message_vi}."
     except json.JSONDecodeError as exc:
         vi = next((vi for en, vi in _JSON_MESSAGES_VI.items() if exc.msg.startswith(en)), exc.msg)
         return None, f"Tệp JSON không hợp lệ ở dòng {exc.lineno}, cột {exc.colno}: {vi}."
     if not isinstance(items, list):
         kind = _type_vi(items)
         return None, f"Tệp JSON phải là một danh sách (mảng) các bản ghi, nhưng lại là {kind}."
+    if len(items) > LIMITS.rows:
+        return None, (
+            f"Tệp JSON có {len(items):,} bản ghi, vượt giới hạn {LIMITS.rows:,} bản ghi mỗi lần nhập; "
+            "hãy tách thành nhiều tệp."
+        ).replace(",", ".")
     return items, None
 
 
@@ -222,6 +232,14 @@ class _RecordReader:
             elif key in LIST_KEYS:
                 if isinstance(value, list) and all(isinstance(x, str) for x in value):
                     out[key] = [x for x in map(_nfc, value) if x]
+                elif isinstance(value, list):
+                    position, item = next((n, x) for n, x in enumerate(value, 1) if not isinstance(x, str))
+                    self.bad_keys.add(key)
+                    self._say(
+                        f"trường «{key}» ({KEY_LABELS_VI[key]}) phải là danh sách các chuỗi văn bản, nhưng "
+                        f"phần tử thứ {position} là {_type_vi(item)}",
+                        error=True,
+                    )
                 else:
                     self._bad_type(key, "danh sách các chuỗi văn bản", value)
             elif key == "submission":

@@ -12,7 +12,7 @@ from django_tasks import task
 CHUNK = 500
 
 
-@task()
+@task(queue_name="import")
 def index_imported_pages(page_ids, snippets=None):
     """page_ids: procedure pages; snippets: {"procedures.agency": [ids], …} of new reference rows."""
     from modelcluster.models import get_all_child_relations
@@ -59,6 +59,8 @@ def update_reference_index(objects):
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import ReferenceIndex
 
+    from core.reference_index import content_path_hash, references_of
+
     if not objects or not ReferenceIndex.is_indexed(type(objects[0])):
         return
     model = type(objects[0])
@@ -71,7 +73,7 @@ def update_reference_index(objects):
     # A reference: (to_content_type_id, to_object_id, model_path, content_path)
     free = reference_free_streams(model)
     wanted = {
-        str(obj.pk): set(ReferenceIndex._extract_references_from_object(_without(obj, free)))
+        str(obj.pk): references_of(_without(obj, free))
         for obj in objects
     }
     existing = defaultdict(dict)
@@ -92,7 +94,7 @@ def update_reference_index(objects):
                 to_object_id=to_object_id,
                 model_path=model_path,
                 content_path=content_path,
-                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+                content_path_hash=content_path_hash(content_path),
             )
             for to_type_id, to_object_id, model_path, content_path in references - have.keys()
         ]
@@ -109,8 +111,8 @@ def update_reference_index(objects):
 
 def reference_free_streams(model):
     """Names of the stream fields whose blocks cannot hold a reference at any depth (no chooser, no
-    rich text…). Wagtail's extraction would turn every block of them into Python values to find none:
-    the steps of a procedure alone took about 0.8 ms a page."""
+    rich text…). Wagtail's extraction would turn every block of them into Python values to find none,
+    which was a large share of the import's indexing time."""
     from wagtail.fields import StreamField
 
     return [
@@ -142,3 +144,26 @@ def _without(obj, names):
     for name in names:
         setattr(clone, name, [])
     return clone
+
+
+@task(queue_name="import")
+def delete_import_upload(stored):
+    """Delete an import file whose preview was never confirmed (see procedures.import_views)."""
+    from procedures.importing.uploads import upload_storage
+
+    storage = upload_storage()
+    if storage.exists(stored):
+        storage.delete(stored)
+
+
+
+def schedule_upload_deletion(stored, seconds):
+    """Enqueue the deletion for when the preview times out; a backend that cannot defer (the
+    immediate one) leaves it to the purge each visit of the import page runs."""
+    import datetime
+
+    from django.utils import timezone
+
+    if delete_import_upload.get_backend().supports_defer:
+        when = timezone.now() + datetime.timedelta(seconds=seconds)
+        delete_import_upload.using(run_after=when).enqueue(stored)

@@ -12,10 +12,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.context import RegisteredContextMixin
+from core.text import folded_slug
 from home.restrictions import CachedViewRestrictionsMixin
 from procedures.admin_forms import ProcedureChoicesForm
 from procedures.blocks import ChannelBlock, DossierCaseBlock, FormBlock, LegalBasisBlock, StepBlock
-from procedures.models.reference import folded_slug
 
 TITLE_MAX = 255
 NATIONAL_CODE = re.compile(r"^\d\.\d{6}$")
@@ -41,8 +42,9 @@ def derive_title(official_name):
     return cut.rstrip(" ,;:-") + "…"
 
 
-class ProcedureIndexPage(CachedViewRestrictionsMixin, Page):
-    """The catalogue: lists, filters and links every procedure page below it."""
+class ProcedureIndexPage(RegisteredContextMixin, CachedViewRestrictionsMixin, Page):
+    """The catalogue: lists, filters and links every procedure page below it (its context:
+    procedures.catalogue_context)."""
 
     intro = RichTextField("Giới thiệu", blank=True, features=["bold", "italic", "link"])
     per_page = models.PositiveSmallIntegerField("Số thủ tục mỗi trang", default=20)
@@ -55,16 +57,10 @@ class ProcedureIndexPage(CachedViewRestrictionsMixin, Page):
     class Meta:
         verbose_name = "Danh mục thủ tục hành chính"
 
-    def get_context(self, request, *args, **kwargs):
-        from procedures.views import catalogue_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue_context(self, request))
-        return context
-
-
-class ProcedurePage(CachedViewRestrictionsMixin, Page):
-    """One administrative procedure ("thủ tục hành chính") as the national template publishes it."""
+class ProcedurePage(RegisteredContextMixin, CachedViewRestrictionsMixin, Page):
+    """One administrative procedure ("thủ tục hành chính") as the national template publishes it (its
+    context: procedures.page_context)."""
 
     class Status(models.TextChoices):
         NEW = "new", "Ban hành mới"
@@ -231,13 +227,6 @@ class ProcedurePage(CachedViewRestrictionsMixin, Page):
 
     def __str__(self):
         return f"{self.code} – {self.title}"
-
-    def get_context(self, request, *args, **kwargs):
-        from procedures.views import procedure_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(procedure_context(self, request))
-        return context
 
     # Derived values ------------------------------------------------------------------------
 

@@ -4,15 +4,10 @@ Levels and online-service kinds are data, not code: a reform that renames or ret
 """
 
 from django.db import models
-from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-
-def folded_slug(text, max_length=80):
-    from search.vietnamese import fold
-
-    return slugify(fold(text))[:max_length] or "muc"
+from core.text import folded_slug
 
 
 class SluggedName(models.Model):

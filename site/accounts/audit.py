@@ -15,6 +15,9 @@ ACTIONS = {
     "accounts.logout": ("Đăng xuất", "Đăng xuất"),
     "accounts.two_factor": ("Xác thực hai lớp", "Xác thực hai lớp thành công"),
     "accounts.two_factor_setup": ("Kích hoạt xác thực hai lớp", "Đã kích hoạt ứng dụng xác thực"),
+    "accounts.two_factor_backup": ("Dùng mã dự phòng", "Xác thực hai lớp bằng một mã dự phòng"),
+    "accounts.backup_codes": ("Tạo mã dự phòng", "Đã tạo bộ mã dự phòng mới"),
+    "accounts.two_factor_reset": ("Đăng ký lại ứng dụng xác thực", "Đã gỡ ứng dụng xác thực cũ để đăng ký điện thoại mới"),
 }
 
 

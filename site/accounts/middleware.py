@@ -27,8 +27,8 @@ def open_admin_paths():
 
 
 class TwoFactorRequiredMiddleware:
-    """Members of a group whose policy requires two-factor are sent to the TOTP step before any
-    admin page; django-otp's OTPMiddleware (earlier in the chain) sets user.is_verified()."""
+    """Every account that can reach an admin (superusers included) is sent to the two-factor step
+    before any admin page; django-otp's OTPMiddleware (earlier in the chain) sets user.is_verified()."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -1,9 +1,7 @@
+from django.urls import reverse
 from wagtail import hooks
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.audit import ACTIONS
-from accounts.models import GroupSecurityPolicy
 
 
 @hooks.register("register_log_actions")
@@ -12,12 +10,10 @@ def register_account_actions(actions):
         actions.register_action(action, label, message)
 
 
-class GroupSecurityPolicyViewSet(SnippetViewSet):
-    model = GroupSecurityPolicy
-    icon = "lock"
-    menu_label = "Bảo mật nhóm"
-    add_to_settings_menu = True
-    list_display = ["group", "require_two_factor"]
-
-
-register_snippet(GroupSecurityPolicyViewSet)
+@hooks.register("register_account_menu_item")
+def security_menu_item(request):
+    return {
+        "url": reverse("accounts:security"),
+        "label": "Xác thực hai lớp và mã dự phòng",
+        "help_text": "Tạo bộ mã dự phòng mới hoặc đăng ký điện thoại mới cho ứng dụng xác thực.",
+    }

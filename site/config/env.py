@@ -97,7 +97,7 @@ def database(name, default_sqlite_path):
             raise ConfigError(f"{name} has no database name (postgres://user@host:5432/NAME)")
         if prepared:
             # Parameters bound on the server let psycopg prepare a statement the fifth time it runs:
-            # the server then skips planning, about 1 ms for each of a page's joined queries.
+            # the server then skips planning each of a page's joined queries.
             # Off behind a pooler in transaction mode (PgBouncer < 1.21), which cannot keep them.
             # Django leaves psycopg's threshold unset (no statement is ever prepared). The engine
             # keeps tree-prefix (LIKE) queries unprepared: see config/postgresql/base.py.
@@ -119,3 +119,23 @@ def http_url(name, default=None):
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise ConfigError(f"{name}={value!r} must look like http://127.0.0.1:9200")
     return value.rstrip("/")
+
+
+def http_urls(name, default=None):
+    """Several service URLs separated by commas (the nodes of an Elasticsearch cluster), each checked
+    like http_url; returns them normalised and joined by commas, or the default when unset."""
+    value = get(name, default)
+    if value is None:
+        return None
+    urls = [item.strip() for item in value.split(",") if item.strip()]
+    if not urls:
+        return default
+    for url in urls:
+        parts = urlsplit(url)
+        try:
+            parts.port  # noqa: B018 - raises ValueError on a bad port
+        except ValueError:
+            raise ConfigError(f"{name}: {url!r} has an invalid port") from None
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ConfigError(f"{name}: {url!r} must look like http://127.0.0.1:9200 (several: comma-separated)")
+    return ",".join(url.rstrip("/") for url in urls)

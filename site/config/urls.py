@@ -5,7 +5,6 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
@@ -14,9 +13,10 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("quan-tri/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", home_views.sitemap_xml, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("suc-khoe/", home_views.health, name="health"),
+    path("suc-khoe/song/", home_views.liveness, name="liveness"),
     # Each app owns distinct path prefixes ahead of the page tree (see each app's urls.py).
     path("", include("accounts.urls")),
     path("", include("units.urls")),

@@ -1,6 +1,19 @@
+"""Ground floor: services every app uses and that know no app of the project."""
 from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Dịch vụ dùng chung"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        # First in INSTALLED_APPS, so the converters exist before any urls.py is read.
+        from core import cache, converters, workdays
+        from core.models import PublicHoliday
+
+        converters.register()
+        cache.connect()
+        for signal in (post_save, post_delete):
+            signal.connect(workdays.forget_calendar, sender=PublicHoliday, dispatch_uid=f"core.holiday.{id(signal)}")

@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Trang chủ và cấu hình cổng"
 
     def ready(self):
-        from home import navigation
+        from core.cache import clear_when_changed
+        from home.models import SiteSettings
 
-        navigation.connect()
+        clear_when_changed(SiteSettings)  # every page shows them (footer, contacts, hotlines)

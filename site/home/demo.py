@@ -1,7 +1,8 @@
 """Demo content of the site shell: Chí Linh's city home page, its 19 wards and communes, settings."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from home.factories import tree_root
 from home.models import ContentPage, HomePage, SiteSettings, WardHomePage
 
 ORDER = 0
@@ -16,23 +17,6 @@ COMMUNES = ["Bắc An", "Hoàng Hoa Thám", "Hưng Đạo", "Lê Lợi", "Nhân 
 CITY_NAME = "Ủy ban nhân dân thành phố Chí Linh"
 
 
-def ward_slug(kind, name):
-    from django.utils.text import slugify
-
-    from search.vietnamese import fold
-
-    return slugify(fold(f"{'phuong' if kind == WardHomePage.UnitKind.WARD else 'xa'} {name}"))
-
-
-def _create_tree_root():
-    """Wagtail's migrations create the tree root; a flushed test database has none."""
-    from django.conf import settings
-    from wagtail.models import Locale
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    return Page.add_root(title="Root", slug="root")
-
-
 def _add_child(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
@@ -42,7 +26,7 @@ def _add_child(parent, page):
 def load(ctx):
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node() or _create_tree_root()
+        root = tree_root()
         # Wagtail's installer leaves a "Welcome" page; the portal's home replaces it.
         default_home = root.get_children().filter(content_type__model="page").first()
         home = HomePage(
@@ -95,7 +79,7 @@ def load(ctx):
     ]
     created = 0
     for index, (kind, name) in enumerate(units, start=1):
-        slug = ward_slug(kind, name)
+        slug = WardHomePage.slug_for(kind, name)
         ward = WardHomePage.objects.child_of(home).filter(slug=slug).first()
         if ward is None:
             label = "Phường" if kind == WardHomePage.UnitKind.WARD else "Xã"

@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from core.cache import cached
+from core.text import folded_slug
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.restrictions import CachedViewRestrictionsMixin, public
 from home.routing import DirectRouteMixin
@@ -88,15 +90,13 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def for_request(cls, request):
         """As Wagtail's, from the cache: the footer, contacts and hotlines are on every page."""
-        from home import navigation
-
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
             site = Site.find_for_request(request)
             if site is None:
                 return cls.for_site(site)  # raises DoesNotExist, as Wagtail's does
             # A copy: the cached instance is shared by this process's requests, this one gets _request.
-            instance = copy.copy(navigation.cached(f"settings:{site.pk}", lambda: cls.for_site(site)))
+            instance = copy.copy(cached(f"settings:{site.pk}", lambda: cls.for_site(site)))
             instance._request = request
             setattr(request, attr_name, instance)
         return getattr(request, attr_name)
@@ -193,6 +193,11 @@ class WardHomePage(CachedViewRestrictionsMixin, DirectRouteMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = sections_for("ward", self, request)
         return context
+
+    @classmethod
+    def slug_for(cls, kind, name):
+        """The sub-site's ASCII slug: "phuong-sao-do", "xa-hoang-hoa-tham"."""
+        return folded_slug(f"{'phuong' if kind == cls.UnitKind.WARD else 'xa'} {name}", max_length=None, empty="")
 
     @property
     def full_name(self):

@@ -8,6 +8,7 @@ synonyms, so an edit applies to the next search.
 
 import functools
 
+from core import cache as site_cache
 from search.vietnamese import fold, has_diacritics, syllables
 
 # Variants one request may gain from the vocabulary (each becomes a clause of the engine's query).
@@ -29,9 +30,7 @@ def parse_lines(text):
 
 def changed(**kwargs):
     """Entries were written without signals (bulk writes): drop the cached ones."""
-    from home import navigation
-
-    navigation.clear()
+    site_cache.clear()
 
 
 def entry(phrases, means, kind=None):
@@ -47,7 +46,6 @@ def entry(phrases, means, kind=None):
 
 def load_entries():
     """Active entries (see entry()), from the site cache."""
-    from home import navigation
     from search.models import EverydayTerm
 
     def build():
@@ -56,7 +54,7 @@ def load_entries():
         )
         return tuple(e for row in rows if (e := entry(*row)))
 
-    return navigation.cached("search-everyday", build)
+    return site_cache.cached("search-everyday", build)
 
 
 @functools.lru_cache(maxsize=32)

@@ -85,12 +85,25 @@ def new_index_name():
     return f"{alias_name()}_{stamp}"
 
 
+class IndexMissing(Exception):
+    """No index behind the alias: only a full rebuild may create one (never a queue drain)."""
+
+
+def replica_settings():
+    """ELASTICSEARCH_REPLICAS: "auto" lets the engine keep one copy on another node whenever the cluster
+    has two nodes or more (and none on a single node, which stays green); a number fixes it."""
+    replicas = settings.ELASTICSEARCH_REPLICAS
+    if replicas == "auto":
+        return {"auto_expand_replicas": "0-1"}
+    return {"number_of_replicas": int(replicas), "auto_expand_replicas": False}
+
+
 def _index(name):
     index = Index(name)
     index.document(ContentDocument)
     index.settings(
-        number_of_shards=1,
-        number_of_replicas=getattr(settings, "ELASTICSEARCH_REPLICAS", 0),
+        number_of_shards=settings.ELASTICSEARCH_SHARDS,
+        **replica_settings(),
         # Highlighting whole procedure bodies needs more than the default 1,000,000 characters guard.
         highlight={"max_analyzed_offset": 2_000_000},
     )
@@ -113,27 +126,24 @@ def finish_bulk(name):
     client.indices.refresh(index=name)
 
 
-def indices_of(alias):
+def indices_of(alias, client=None):
     """Concrete index names behind an alias ([] if the alias does not exist)."""
-    client = engine.admin_client()
+    client = client or engine.admin_client()
     if not client.indices.exists_alias(name=alias):
         return []
     return sorted(client.indices.get_alias(name=alias).body)
 
 
-def ensure_index():
-    """Make sure the alias exists (an empty index on first use); returns the concrete index names."""
-    current = indices_of(alias_name())
-    if current:
-        return current
-    name = create_index(new_index_name())
-    engine.admin_client().indices.update_aliases(actions=[{"add": {"index": name, "alias": alias_name()}}])
-    return [name]
+def write_targets(client=None):
+    """Every index an update must reach: the live one and, during a rebuild, the one being built.
 
-
-def write_targets():
-    """Every index an update must reach: the live one and, during a rebuild, the one being built."""
-    return sorted(set(ensure_index()) | set(indices_of(building_alias_name())))
+    Never creates an index: a queue drain that made a fresh one would pass a handful of documents off
+    as the whole index (the engine restarted empty). IndexMissing sends the caller to a rebuild.
+    """
+    targets = sorted(set(indices_of(alias_name(), client)) | set(indices_of(building_alias_name(), client)))
+    if not targets:
+        raise IndexMissing(f"no index behind {alias_name()}")
+    return targets
 
 
 def swap_alias(new_name):

@@ -15,12 +15,14 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db import connections as db_connections
 from django.utils import timezone
 from wagtail.models import Page
 
-from search import engine, index, registry
+from search import engine, health, index, registry
 from search.models import IndexQueueItem, SearchEntry
 
 logger = logging.getLogger(__name__)
@@ -205,10 +207,63 @@ def queue_length():
     return IndexQueueItem.objects.count()
 
 
-def process_queue(limit=None, *, include_future=False):
-    """Apply due queue rows to Elasticsearch; returns (done, failed). Never raises for engine errors."""
+HEAL_LOCK_SECONDS = 2 * 3600
+
+
+def _heal_lock_key():
+    return f"search:heal-lock:{settings.ELASTICSEARCH_INDEX_PREFIX}"
+
+
+def heal(*, timeout=None):
+    """Rebuild the index (alias swap) when it is missing, empty or far behind the database copy.
+
+    Returns the rebuild's stats, or None when the index is whole, the engine does not answer, or
+    another process is already rebuilding. Queue rows older than the rebuild are then covered by it.
+    """
+    timeout = timeout or settings.ELASTICSEARCH_TASK_TIMEOUT
+    state = health.check(timeout=timeout)
+    if state.state == health.BEHIND:
+        # A drained batch is counted only after the engine's next refresh: look again after one.
+        try:
+            engine.task_client().indices.refresh(index=index.alias_name())
+        except Exception as exc:
+            logger.warning("Could not refresh the search index before counting: %s", exc)
+            return None
+        state = health.check(timeout=timeout)
+    if state.state not in (health.MISSING, health.EMPTY, health.BEHIND):
+        return None
+    if not cache.add(_heal_lock_key(), True, HEAL_LOCK_SECONDS):
+        return None
+    try:
+        logger.warning(
+            "Search index %s (%s documents, %s in the database): rebuilding it",
+            state.state,
+            state.documents,
+            state.expected,
+        )
+        started = timezone.now()
+        stats = rebuild(engine_too=True, database_too=False)
+        IndexQueueItem.objects.filter(enqueued_at__lte=started).delete()
+        health.check(timeout=timeout)
+        stats["reason"] = state.state
+        return stats
+    finally:
+        cache.delete(_heal_lock_key())
+
+
+def process_queue(limit=None, *, include_future=False, heal_index=True):
+    """Apply due queue rows to Elasticsearch; returns (done, failed). Never raises for engine errors.
+
+    First (heal_index) an index that is missing, empty or far behind is rebuilt whole: the rows alone
+    would only make a partial index that looks complete.
+    """
     if not engine.is_configured():
         return 0, 0
+    if heal_index:
+        try:
+            heal()
+        except Exception:
+            logger.exception("Rebuilding the search index failed; the queue keeps every change")
     done = failed = 0
     while limit is None or done + failed < limit:
         size = BATCH_SIZE if limit is None else min(BATCH_SIZE, limit - done - failed)
@@ -235,7 +290,9 @@ def _apply(items):
         else:
             operations.append(("index", item.key, index.to_source(adapter, document)))
     try:
-        _bulk(operations, targets=index.write_targets())
+        # Short timeouts: a hung engine must not hold the worker (the rows simply wait).
+        client = engine.task_client()
+        _bulk(operations, targets=index.write_targets(client), timeout=settings.ELASTICSEARCH_TASK_TIMEOUT)
     except Exception as exc:
         now = timezone.now()
         for item in items:

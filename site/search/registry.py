@@ -194,6 +194,14 @@ def status_labels():
     return labels
 
 
+def subsite_model():
+    """The page type that roots a ward's sub-site (setting SEARCH_SUBSITE_MODEL; the shell's choice)."""
+    from django.apps import apps
+    from django.conf import settings
+
+    return apps.get_model(settings.SEARCH_SUBSITE_MODEL)
+
+
 _ward_cache = {"at": -1e9, "paths": []}
 
 
@@ -201,11 +209,9 @@ def _ward_paths():
     """(tree path, slug) of every ward home page, re-read at most once a minute per process."""
     import time
 
-    from home.models import WardHomePage
-
     now = time.monotonic()
     if now - _ward_cache["at"] > 60:
-        _ward_cache["paths"] = list(WardHomePage.objects.values_list("path", "slug"))
+        _ward_cache["paths"] = list(subsite_model().objects.values_list("path", "slug"))
         _ward_cache["at"] = now
     return _ward_cache["paths"]
 

@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass, field
 
+from core.facets import Facet, FacetValue  # noqa: F401 (the engine and the fallback import them from here)
+from core.params import MAX_ID, clean_text, integer
+
 PER_PAGE = 10
 MAX_PAGE = 50  # deep pages are never useful to a citizen and cost the engine
 
@@ -30,15 +33,13 @@ class SearchParams:
     def from_querydict(cls, data, per_page=PER_PAGE):
         filters = {}
         for param in FACET_FIELDS:
-            values = [v.strip()[:255] for v in data.getlist(param) if v and v.strip()][:20]
+            values = [clean_text(v, max_length=255) for v in data.getlist(param)[:20]]
+            values = [v for v in values if v]
             if values:
                 filters[param] = list(dict.fromkeys(values))
-        try:
-            page = int(data.get("page", 1))
-        except (TypeError, ValueError):
-            page = 1
+        page = integer(data, "page", low=-MAX_ID, default=1)
         return cls(
-            q=(data.get("q") or "")[:500],
+            q=clean_text(data.get("q") or "", max_length=500),
             filters=filters,
             page=min(max(page, 1), MAX_PAGE),
             per_page=per_page,
@@ -81,25 +82,6 @@ class Hit:
             "status": self.status,
             "highlight": self.highlight,
         }
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    param: str
-    label: str
-    values: list[FacetValue] = field(default_factory=list)
-
-    @property
-    def has_selection(self):
-        return any(v.selected for v in self.values)
 
 
 @dataclass

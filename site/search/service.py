@@ -1,8 +1,9 @@
 """The one entry point the views use: pick the engine, fall back to the database, add "did you mean".
 
-When Elasticsearch fails (down, slow past ELASTICSEARCH_TIMEOUT, broken index) the same request is
-answered from the database and marked degraded; the failure is remembered in the cache for a few
-seconds so a citizen does not wait for a dead engine on every keystroke.
+When Elasticsearch fails (down, slow past ELASTICSEARCH_TIMEOUT, broken index), or its index is not
+whole (search.health), the same request is answered from the database and marked degraded; a failure
+is remembered in the cache for a few seconds so a citizen does not wait for a dead engine on every
+keystroke.
 """
 
 import hashlib
@@ -12,7 +13,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-from search import analysis, engine, everyday, fallback, query, spelling, synonyms
+from search import analysis, engine, everyday, fallback, query, spelling, synonyms, tasks
+from search import health as index_health
 from search.results import SearchParams, SearchResult
 
 logger = logging.getLogger(__name__)
@@ -25,7 +27,14 @@ def _down_key():
 
 
 def engine_available():
-    return engine.is_configured() and not cache.get(_down_key())
+    if not engine.is_configured() or cache.get(_down_key()):
+        return False
+    # An index that is missing, empty or far behind would hide documents: the database copy answers
+    # (the page says results are limited) and the search worker is asked to rebuild.
+    if index_health.engine_trusted():
+        return True
+    tasks.request_heal()
+    return False
 
 
 def mark_engine_down(exc):

@@ -11,7 +11,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home import navigation
+from core import cache as site_cache
 from search import indexing, registry
 
 
@@ -63,10 +63,11 @@ def _on_dependency_saved(sender, instance, **kwargs):
 
 
 def connect():
-    from home.models import WardHomePage
     from search.models import SearchSynonym
 
-    navigation.clear_when_changed(SearchSynonym)  # synonyms are read from the site cache
+    WardHomePage = registry.subsite_model()
+
+    site_cache.clear_when_changed(SearchSynonym)  # synonyms are read from the site cache
 
     post_save.connect(registry.forget_wards, sender=WardHomePage, dispatch_uid="search_wards_saved")
     post_delete.connect(registry.forget_wards, sender=WardHomePage, dispatch_uid="search_wards_deleted")

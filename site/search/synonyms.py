@@ -4,11 +4,11 @@ Groups sharing a phrase are merged (sổ đỏ ↔ giấy chứng nhận… and 
 expansion does not depend on how editors split their entries.
 
 Every search needs the groups; reading them was one query per search. They are kept, merged, in the
-cache of site-wide data (home.navigation.cached): cleared when a group is saved or deleted (and again
+cache of site-wide data (core.cache.cached): cleared when a group is saved or deleted (and again
 after the commit), shared by all processes with Redis, a few seconds old at most in a per-process cache.
 """
 
-from home import navigation
+from core import cache as site_cache
 from search.vietnamese import fold
 
 
@@ -28,7 +28,7 @@ def merge_groups(groups):
 
 def changed(**kwargs):
     """Groups were written without signals (bulk writes): drop the cached ones."""
-    navigation.clear()
+    site_cache.clear()
 
 
 def load_groups():
@@ -39,4 +39,4 @@ def load_groups():
         rows = SearchSynonym.objects.filter(is_active=True).order_by("pk").values_list("phrases", flat=True)
         return merge_groups([phrases for text in rows if len(phrases := parse_phrases(text)) >= 2])
 
-    return [list(group) for group in navigation.cached("search-synonyms", build)]
+    return [list(group) for group in site_cache.cached("search-synonyms", build)]

@@ -5,6 +5,8 @@ import functools
 import re
 import unicodedata
 
+from core.text import FOLD_TABLE, fold, fold_word
+
 __all__ = [
     "expand_synonyms",
     "fold",
@@ -51,30 +53,10 @@ _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _WORD_RE = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
 
 
-def _build_fold_table():
-    table = {}
-    for block in (range(0x00C0, 0x0250), range(0x1E00, 0x1F00)):
-        for cp in block:
-            ch = chr(cp)
-            decomposed = unicodedata.normalize("NFD", ch)
-            if len(decomposed) > 1 and decomposed[0].isascii() and decomposed[0].isalpha():
-                table[cp] = decomposed[0].lower()
-    for cp in range(0x0300, 0x0370):  # combining marks, i.e. NFD or "tổ hợp" input
-        table[cp] = None
-    for ch in "đĐðÐ":
-        table[ord(ch)] = "d"
-    for ch in "\u00ad\u200b\u200c\u200d\u2060\ufeff":
-        table[ord(ch)] = None
-    return table
-
-
-_FOLD_TABLE = _build_fold_table()
-
-
 def _build_spellings():
     """Folded letter -> regex class of the characters that fold to it, both cases; y may fold to i."""
     forms = {}
-    for cp, folded in _FOLD_TABLE.items():
+    for cp, folded in FOLD_TABLE.items():
         if folded:
             forms.setdefault(folded, set()).add(chr(cp))
     for letter in "abcdefghijklmnopqrstuvwxyz":
@@ -85,10 +67,6 @@ def _build_spellings():
 
 _SPELLINGS = _build_spellings()
 
-# After folding: an open syllable whose only vowel is y right after a consonant onset
-# (ký/kí, lý/lí, mỹ/mĩ, quý/quí, công ty/công ti) is spelled with i. "uy", "ay", "yên", a bare
-# "y" are untouched because the y must directly follow the onset and end the token.
-_Y_AS_I_RE = re.compile(r"\b(ngh|ch|gh|kh|ng|nh|ph|qu|th|tr|[bcdghklmnprstvx])y\b")
 
 # Tokens roughly as the standard analyzer sees them; dots keep codes (1.000494.000.00.00.H29)
 # and abbreviations in one token, commas only join digits (1,5).
@@ -179,18 +157,7 @@ def _normalize_token(token):
     return result
 
 
-_fold_cache = {}
 _syllable_cache = {}
-
-
-def _fold_token(token):
-    # Tone placement is irrelevant once every mark is gone, so no normalize() here; the table
-    # also deletes combining marks, which covers NFD and "tổ hợp" input.
-    result = _Y_AS_I_RE.sub(r"\1i", token.lower().translate(_FOLD_TABLE))
-    if len(_fold_cache) >= _CACHE_MAX:
-        _fold_cache.clear()
-    _fold_cache[token] = result
-    return result
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -204,19 +171,6 @@ def normalize(text: str) -> str:
     if _INVISIBLE_RE.search(text):
         text = _INVISIBLE_RE.sub("", text)
     return " ".join([_normalize_token(t) for t in text.split()])
-
-
-def fold(text: str) -> str:
-    """Lowercase ASCII-like form: no diacritics, đ -> d, ký/kí unified to ki; punctuation kept."""
-    if not text:
-        return ""
-    cache = _fold_cache
-    return " ".join([folded for t in text.split() if (folded := cache.get(t) or _fold_token(t))])
-
-
-def fold_word(word: str) -> str:
-    """fold() of one token without whitespace (a word, a code): a dictionary hit for known words."""
-    return _fold_cache.get(word) or _fold_token(word)
 
 
 def spelling_pattern(folded: str) -> str:

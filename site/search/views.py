@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from core.params import text as text_param
 from search import engine, service
 from search.results import FACETS, SearchParams, SearchResult
 
@@ -134,7 +135,7 @@ def search_api(request):
 
 @require_GET
 def autocomplete(request):
-    text = (request.GET.get("q") or "")[:100]
+    text = text_param(request.GET, "q", max_length=100)
     try:
         suggestions, used = service.autocomplete(text)
     except Exception:

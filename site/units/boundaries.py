@@ -8,7 +8,6 @@ resulting unit's page lists the former names.
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site, WorkflowPage
 
@@ -114,12 +113,6 @@ def _free_slug(parent, slug):
     return candidate
 
 
-def _new_slug(kind, name):
-    from search.vietnamese import fold
-
-    return slugify(fold(f"{'phuong' if kind == WardHomePage.UnitKind.WARD else 'xa'} {name}"))
-
-
 @transaction.atomic
 def rename_ward(ward, new_name, *, kind=None, new_slug=None, user=None):
     """Rename a ward: new title and slug; old URLs answer 301; groups and workflow follow the name."""
@@ -136,7 +129,7 @@ def rename_ward(ward, new_name, *, kind=None, new_slug=None, user=None):
     old_paths = _paths(ward)
     old_title = ward.title
     parent = ward.get_parent()
-    slug = new_slug or _new_slug(kind, new_name)
+    slug = new_slug or WardHomePage.slug_for(kind, new_name)
     if parent.get_children().filter(slug=slug).exclude(pk=ward.pk).exists():
         raise BoundaryError(f"Đã có trang khác dùng địa chỉ “{slug}”.")
     ward.title, ward.unit_name, ward.unit_kind, ward.slug = title, new_name, kind, slug
@@ -168,7 +161,7 @@ def merge_wards(sources, target=None, *, new_name=None, kind=WardHomePage.UnitKi
         first = sources[0]
         target = WardHomePage(
             title=title,
-            slug=_free_slug(home, _new_slug(kind, new_name.strip())),
+            slug=_free_slug(home, WardHomePage.slug_for(kind, new_name.strip())),
             unit_kind=kind,
             unit_name=new_name.strip(),
             intro=f"<p>Trang thông tin của UBND {title[0].lower() + title[1:]}.</p>",

@@ -2,9 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.apps import apps
-
-from search.vietnamese import fold
+from core.installed import installed_model
+from core.text import fold
 
 
 @dataclass
@@ -13,15 +12,6 @@ class Item:
     label: str
     done: bool | None  # None: the part of the portal that provides it is not installed yet
     hint: str
-
-
-def _model(app_label, name):
-    if not apps.is_installed(app_label):
-        return None
-    try:
-        return apps.get_model(app_label, name)
-    except LookupError:
-        return None
 
 
 def _child_titled(ward, *words):
@@ -43,10 +33,10 @@ def ward_checklist(ward):
     from home.models import HomePage
 
     home = HomePage.objects.first()
-    news_index = _model("news", "NewsIndexPage")
-    article = _model("news", "ArticlePage")
-    hotline_page = _model("hotline", "HotlinePage")
-    catalogue = _model("procedures", "ProcedureIndexPage")
+    news_index = installed_model("news", "NewsIndexPage")
+    article = installed_model("news", "ArticlePage")
+    hotline_page = installed_model("hotline", "HotlinePage")
+    catalogue = installed_model("procedures", "ProcedureIndexPage")
     items = [
         Item(
             "organisation",

@@ -8,9 +8,9 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.utils import timezone
 
+from core.installed import installed_model
 from home.models import HomePage, WardHomePage
 
 PERIOD_KINDS = {"quarter": "Quý", "half": "6 tháng", "year": "Năm", "custom": "Tùy chọn"}
@@ -83,15 +83,6 @@ def make_period(kind, year=None, number=1, start=None, end=None):
     )
 
 
-def _model(app_label, name):
-    if not apps.is_installed(app_label):
-        return None
-    try:
-        return apps.get_model(app_label, name)
-    except LookupError:
-        return None
-
-
 def _local_date(value):
     return timezone.localdate(value) if value else None
 
@@ -122,7 +113,7 @@ def _page_counts(model, period, resolver, date_of, fields=("first_published_at",
 
 
 def _feedback_counts(period, home):
-    model = _model("hotline", "FeedbackSubmission")
+    model = installed_model("hotline", "FeedbackSubmission")
     if model is None:
         return None, None, None
     received, on_time, overdue = {}, {}, {}
@@ -143,7 +134,7 @@ def _feedback_counts(period, home):
 
 
 def _procedure_counts(period):
-    model = _model("procedures", "StatusChange")
+    model = installed_model("procedures", "StatusChange")
     if model is None:
         return None
     counts = {}
@@ -167,13 +158,13 @@ def build_report(period, unit=None):
         units = [u for u in units if u.pk == unit.pk]
 
     articles = _page_counts(
-        _model("news", "ArticlePage"), period, resolver, lambda p: _local_date(p.first_published_at)
+        installed_model("news", "ArticlePage"), period, resolver, lambda p: _local_date(p.first_published_at)
     )
     radio = _page_counts(
-        _model("news", "RadioEpisodePage"), period, resolver, lambda p: p.air_date, ("air_date",)
+        installed_model("news", "RadioEpisodePage"), period, resolver, lambda p: p.air_date, ("air_date",)
     )
     directives = _page_counts(
-        _model("news", "DirectiveDocumentPage"), period, resolver, lambda p: _local_date(p.first_published_at)
+        installed_model("news", "DirectiveDocumentPage"), period, resolver, lambda p: _local_date(p.first_published_at)
     )
     procedures = _procedure_counts(period)
     received, on_time, overdue = _feedback_counts(period, home) if home else (None, None, None)

@@ -5,12 +5,13 @@ members and extra permissions added by administrators alone (except on the ward 
 which it owns).
 """
 
-from accounts.models import GroupSecurityPolicy
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Task, Workflow, WorkflowPage, WorkflowTask
 
+from core.installed import installed_model
+from core.models import PublicHoliday
 from home.models import HomePage, WardHomePage
 from units.models import PlanTask, UnitGroup
 
@@ -26,10 +27,6 @@ PUBLISH = EDIT + ["publish_page", "lock_page", "unlock_page"]
 
 CITY_WORKFLOW = "Duyệt nội dung thành phố"
 CATALOGUE_WORKFLOW = "Duyệt danh mục thủ tục hành chính"
-
-# Groups whose members must use two-factor: everyone who can publish or sees every unit's citizens'
-# data (catalogue editors read all feedback about procedures, with the senders' contact details).
-TWO_FACTOR_GROUPS = [MODERATORS, CATALOGUE_APPROVERS, CATALOGUE_EDITORS]
 
 # Wagtail's migrations create these in English; editors work in Vietnamese. Renamed only while they
 # still carry Wagtail's default name, so a name an administrator chose is never touched.
@@ -95,13 +92,19 @@ def _group(name, log=None):
     return group
 
 
-def catalogue_pages(home):
-    """Catalogue roots under the city home (procedures app), if it is installed."""
-    if not apps.is_installed("procedures"):
-        return []
-    from procedures.models import ProcedureIndexPage
+_catalogue_page_types = []
 
-    return list(ProcedureIndexPage.objects.child_of(home))
+
+def register_catalogue_page_type(model):
+    """Called by the catalogue app's ready(): pages of `model` under the city home are catalogue roots,
+    edited by the catalogue groups and approved in the catalogue workflow."""
+    if model not in _catalogue_page_types:
+        _catalogue_page_types.append(model)
+
+
+def catalogue_pages(home):
+    """Catalogue roots under the city home (none when no catalogue app registered its page type)."""
+    return [page for model in _catalogue_page_types for page in model.objects.child_of(home)]
 
 
 def city_section_pages(home):
@@ -117,12 +120,7 @@ def _hotline_models():
 
 
 def _feedback_model():
-    if not apps.is_installed("hotline"):
-        return None
-    try:
-        return apps.get_model("hotline", "FeedbackSubmission")
-    except LookupError:
-        return None
+    return installed_model("hotline", "FeedbackSubmission")
 
 
 def _snippet_models(app_label):
@@ -234,7 +232,7 @@ def apply_roles(log=None):
     for model in _snippet_models("news"):
         groups[CITY_NEWS_EDITORS].permissions.add(*_model_perms(model, ["view", "add", "change"]))
         groups[MODERATORS].permissions.add(*_model_perms(model, ["view", "add", "change", "delete"]))
-    for model in _hotline_models():
+    for model in [*_hotline_models(), PublicHoliday]:  # the holiday calendar counts feedback deadlines
         groups[MODERATORS].permissions.add(*_model_perms(model, ["view", "add", "change", "delete"]))
     groups[MODERATORS].permissions.add(
         *Permission.objects.filter(
@@ -266,8 +264,6 @@ def apply_roles(log=None):
             CATALOGUE_WORKFLOW, "Phê duyệt danh mục TTHC", [groups[CATALOGUE_APPROVERS]], catalogue
         )
 
-    for name in TWO_FACTOR_GROUPS:
-        GroupSecurityPolicy.objects.get_or_create(group=groups[name], defaults={"require_two_factor": True})
     summary = {
         "groups": Group.objects.filter(name__in=CITY_GROUPS).count() + UnitGroup.objects.count(),
         "wards": len(wards),
@@ -312,13 +308,21 @@ def _collection_perms(groups):
     )
 
 
+def linked_ward_ids(user):
+    """Ids of the wards whose editors' or leaders' groups (UnitGroup) the user is a member of: the one
+    answer to "which wards are this user's", which each app narrows or widens by its own permission."""
+    if not user.is_authenticated:
+        return set()
+    return set(UnitGroup.objects.filter(group__user=user).values_list("ward_id", flat=True))
+
+
 def wards_for_user(user):
     """Wards whose content (and assigned citizen feedback) this user may handle."""
     if not user.is_authenticated:
         return WardHomePage.objects.none()
     if user.is_superuser or user.groups.filter(name__in=[MODERATORS]).exists():
         return WardHomePage.objects.all()
-    return WardHomePage.objects.filter(unit_groups__group__user=user).distinct()
+    return WardHomePage.objects.filter(pk__in=linked_ward_ids(user))
 
 
 def can_view_reports(user):

@@ -1,12 +1,12 @@
 """Admin views: the home-affairs report (table, chart, XLSX) and each ward's site checklist."""
 
-import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from core import params as request_params
 from home.models import HomePage, WardHomePage
 from units import reports
 from units.checklist import ward_checklist
@@ -15,17 +15,19 @@ from units.roles import can_view_reports, wards_for_user
 
 
 def _date(value):
-    try:
-        return datetime.date.fromisoformat(value) if value else None
-    except ValueError:
-        raise reports.PeriodError("Ngày phải theo dạng năm-tháng-ngày, ví dụ 2026-03-31.") from None
+    day = request_params.to_date(value)
+    if value and day is None:
+        raise reports.PeriodError("Ngày phải theo dạng năm-tháng-ngày, ví dụ 2026-03-31.")
+    return day
 
 
 def _int(value, default):
-    try:
-        return int(value) if value not in (None, "") else default
-    except ValueError:
-        raise reports.PeriodError("Năm và số thứ tự kỳ phải là số.") from None
+    if value in (None, ""):
+        return default
+    number = request_params.to_int(value, low=1, high=9999)
+    if number is None:
+        raise reports.PeriodError("Năm và số thứ tự kỳ phải là số.")
+    return number
 
 
 def plan_progress(year):
@@ -89,8 +91,8 @@ def report_view(request):
     unit = None
     if unit_param == "thanh-pho":
         unit = HomePage.objects.first()
-    elif unit_param.isdigit():
-        unit = WardHomePage.objects.filter(pk=int(unit_param)).first()
+    elif request_params.to_id(unit_param):
+        unit = WardHomePage.objects.filter(pk=request_params.to_id(unit_param)).first()
     report = reports.build_report(period, unit)
     if params.get("dinh_dang") == "xlsx" and not error:
         response = HttpResponse(

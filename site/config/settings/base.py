@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "search",
     "accounts",
     "units",
+    "operations",
     "procedures",
     "procedures.desk",
     "procedures.alerts",
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.middleware.ContentSecurityPolicyMiddleware",
     "home.middleware.CachedSiteMiddleware",
+    "core.middleware.HostilePathMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # last, so it sees the lockout flag set during authentication (django-axes docs)
     "axes.middleware.AxesMiddleware",
@@ -132,6 +134,8 @@ STATIC_ROOT = Path(env.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = env.get("MEDIA_URL", "/media/")
+# Import files waiting between preview and confirmation: private, never under MEDIA_ROOT.
+IMPORT_UPLOAD_ROOT = Path(env.get("IMPORT_UPLOAD_ROOT", VAR_DIR / "private" / "imports"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -176,10 +180,34 @@ TASKS = {
     }
 }
 
+# Run by `manage.py restore` once the data is back (commands that do not exist are skipped).
+AFTER_RESTORE_COMMANDS = ["search_rebuild --queue"]
+
+# Retention of personal data (`manage.py purge_personal_data`, daily; docs/operations.md).
+RETENTION_CLOSED_FEEDBACK_DAYS = env.integer("RETENTION_CLOSED_FEEDBACK_DAYS", 365)
+RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS = env.integer("RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS", 7)
+RETENTION_SENT_ALERT_MAIL_DAYS = env.integer("RETENTION_SENT_ALERT_MAIL_DAYS", 30)
+
+# /suc-khoe/ reports a queue as late when its oldest waiting task is older than this.
+HEALTH_TASK_LATE_SECONDS = env.integer("HEALTH_TASK_LATE_SECONDS", 300)
+
 # Citizen search: our own Elasticsearch layer (site/search). Unset means database fallback only.
-ELASTICSEARCH_URL = env.http_url("ELASTICSEARCH_URL")
+# Several nodes of a cluster: comma-separated; the client spreads requests and skips a dead node.
+ELASTICSEARCH_URL = env.http_urls("ELASTICSEARCH_URL")
 ELASTICSEARCH_TIMEOUT = env.number("ELASTICSEARCH_TIMEOUT", 2.0)
+# Background tasks and the worker give up on a hung engine after this long (the rows stay queued).
+ELASTICSEARCH_TASK_TIMEOUT = env.number("ELASTICSEARCH_TASK_TIMEOUT", 5.0)
 ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "tthc")
+# Primary shards of a new index, and replicas: "auto" keeps one copy on another node whenever the
+# cluster has two nodes or more (auto_expand_replicas 0-1); a number fixes it.
+ELASTICSEARCH_SHARDS = env.integer("ELASTICSEARCH_SHARDS", 1)
+ELASTICSEARCH_REPLICAS = env.get("ELASTICSEARCH_REPLICAS", "auto").lower()
+if ELASTICSEARCH_REPLICAS != "auto":
+    ELASTICSEARCH_REPLICAS = env.integer("ELASTICSEARCH_REPLICAS", 0)
+# How the shell wires apps that must not import each other: the page type that roots a ward's sub-site
+# (the search engine files documents under it) and the form the catalogue links for feedback.
+SEARCH_SUBSITE_MODEL = "home.WardHomePage"
+PROCEDURE_FEEDBACK_URL_NAME = "hotline:feedback_form"
 
 # Wagtail's own search (admin pages and snippets, choosers) answers text searches with the citizen
 # search's Vietnamese folding, codes and vocabulary (search/admin_backend.py) on top of Wagtail's
@@ -214,10 +242,12 @@ SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 8 * 3600)
 # SESSION_COOKIE_AGE (not refreshed per request: the admin's parallel requests would race on it).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Login throttling (django-axes): lock a username (from any address) or an address after N failures.
+# Login throttling (django-axes): lock an account (from any address) after LOGIN_FAILURE_LIMIT failures,
+# and an address only after LOGIN_ADDRESS_FAILURE_LIMIT (an office shares one address; accounts.lockout).
 AXES_FAILURE_LIMIT = env.integer("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.integer("LOGIN_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = env.number("LOGIN_COOLOFF_MINUTES", 15.0) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = "accounts.lockout.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"

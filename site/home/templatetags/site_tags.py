@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Site
 
-from home import navigation
+from home import navigation, wards
 from home.routing import ancestors_from_route
 
 register = template.Library()
@@ -33,7 +33,7 @@ def current_ward(context):
     """The WardHomePage whose subtree holds the current page, if any."""
     page = context.get("page")
     path = getattr(page, "path", None)
-    return navigation.ward_for_path(path) if path else None
+    return wards.ward_for_path(path) if path else None
 
 
 @register.simple_tag(takes_context=True)

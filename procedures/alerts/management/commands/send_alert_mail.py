@@ -2,8 +2,9 @@
 
 from django.core.management.base import BaseCommand
 
+from procedures.alerts.delivery import deliver_due
 from procedures.alerts.models import OutgoingMessage
-from procedures.alerts.services import deliver_due, purge_sent, purge_unconfirmed
+from procedures.alerts.services import purge_sent, purge_unconfirmed
 
 
 class Command(BaseCommand):

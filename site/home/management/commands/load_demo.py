@@ -71,6 +71,11 @@ class Command(BaseCommand):
         username, password = self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Đã nạp xong nội dung mẫu."))
         self.stdout.write(f"Tài khoản quản trị: {username} / {password}  (trang quản trị: /quan-tri/)")
+        # Every admin account signs in with two factors: the demo's gets backup codes to start with.
+        from accounts.twofactor import demo_backup_codes
+
+        codes = demo_backup_codes(get_user_model().objects.get(username=username))
+        self.stdout.write(f"Mã dự phòng cho bước xác thực hai lớp (mỗi mã dùng một lần): {' '.join(codes)}")
 
     def ensure_admin(self):
         """A superuser for the demo; its password is kept in var/ so every run can print it."""

@@ -10,7 +10,9 @@ from search import engine, indexing
 class Command(BaseCommand):
     help = (
         "Đưa các thay đổi đang chờ (xuất bản, gỡ, di chuyển, xóa trang) vào chỉ mục tìm kiếm. "
-        "Việc lỗi được giữ lại và thử lại sau; không mất thay đổi nào khi máy chủ tìm kiếm gián đoạn."
+        "Việc lỗi được giữ lại và thử lại sau; không mất thay đổi nào khi máy chủ tìm kiếm gián đoạn. "
+        "Nếu chỉ mục bị mất, trống hoặc thiếu nhiều so với cơ sở dữ liệu (máy chủ khởi động lại trống), "
+        "lệnh dựng lại toàn bộ chỉ mục trước."
     )
 
     def add_arguments(self, parser):
@@ -29,7 +31,13 @@ class Command(BaseCommand):
             self.stdout.write("ELASTICSEARCH_URL chưa đặt: không có gì để xử lý.")
             return
         while True:
-            done, failed = indexing.process_queue(include_future=options["all"])
+            healed = indexing.heal()
+            if healed:
+                self.stdout.write(
+                    f"Chỉ mục {healed['reason']}: đã dựng lại toàn bộ ({healed['indexed']} tài liệu, "
+                    f"chỉ mục {healed['index']})."
+                )
+            done, failed = indexing.process_queue(include_future=options["all"], heal_index=False)
             remaining = indexing.queue_length()
             if done or failed or not options["watch"]:
                 self.stdout.write(f"Đã cập nhật {done}, lỗi {failed}, còn chờ {remaining}.")

@@ -21,8 +21,19 @@ class Command(BaseCommand):
             help="Chỉ làm mới bản sao trong cơ sở dữ liệu, không động đến Elasticsearch.",
         )
         parser.add_argument("--chunk", type=int, default=500, help="Số tài liệu mỗi lần gửi (mặc định 500).")
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="Giao việc dựng lại cho tiến trình nền của hàng đợi tìm kiếm thay vì chạy ngay (sau khi khôi phục).",
+        )
 
     def handle(self, *args, **options):
+        if options["queue"]:
+            from search.tasks import rebuild_index
+
+            rebuild_index.enqueue()
+            self.stdout.write("Đã giao việc dựng lại chỉ mục cho hàng đợi tìm kiếm.")
+            return
         use_engine = not options["database_only"]
         if use_engine and not engine.is_configured():
             self.stdout.write("ELASTICSEARCH_URL chưa đặt: chỉ làm mới bản sao trong cơ sở dữ liệu.")

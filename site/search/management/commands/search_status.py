@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db.models import Count
 
-from search import engine, index, indexing, registry
+from search import engine, health, index, indexing, registry
 from search.models import IndexQueueItem, SearchEntry
 
 
@@ -28,6 +28,11 @@ class Command(BaseCommand):
 
         es_counts = {}
         if version:
+            cluster = engine.admin_client().cluster.health()
+            self.stdout.write(
+                f"Cụm {cluster['cluster_name']}: {cluster['number_of_nodes']} nút, trạng thái {cluster['status']}"
+                f" ({cluster['unassigned_shards']} phân đoạn chưa được phân bổ)"
+            )
             names = index.indices_of(index.alias_name())
             if names:
                 self.stdout.write(f"Bí danh {index.alias_name()} → {', '.join(names)}")
@@ -71,7 +76,31 @@ class Command(BaseCommand):
         last = IndexQueueItem.objects.filter(attempts__gt=0).order_by("-next_try").first()
         if last and last.last_error:
             self.stdout.write(f"  Lỗi gần nhất: {last.last_error[:200]}")
-        if drift:
+        if not engine.is_configured():
+            if drift:
+                self.stdout.write(self.style.WARNING("Bản sao CSDL chênh lệch: chạy search_rebuild."))
+            else:
+                self.stdout.write(self.style.SUCCESS("Bản sao tìm kiếm trong cơ sở dữ liệu khớp."))
+            return
+        if not version:
+            # Nothing was compared: never say the index matches.
+            self.stdout.write(
+                self.style.ERROR(
+                    "Không kiểm tra được chỉ mục vì máy chủ tìm kiếm không trả lời. Người dân đang được trả lời "
+                    "từ cơ sở dữ liệu; các thay đổi chờ trong hàng đợi và được đưa vào khi máy chủ hoạt động lại."
+                )
+            )
+            return
+        state = health.check()
+        self.stdout.write(f"Tình trạng chỉ mục: {state.state} – {state.label}")
+        if not state.trusted:
+            self.stdout.write(
+                self.style.ERROR(
+                    "Kết quả của máy chủ tìm kiếm chưa đáng tin: trang tìm kiếm trả lời từ cơ sở dữ liệu. "
+                    "Tiến trình xử lý hàng đợi sẽ tự dựng lại chỉ mục (hoặc chạy search_rebuild)."
+                )
+            )
+        elif drift:
             self.stdout.write(
                 self.style.WARNING(
                     "Có chênh lệch: chờ hàng đợi xử lý (search_process_queue) hoặc chạy search_rebuild."

@@ -1,4 +1,4 @@
-"""Public holidays and make-up working days that legal deadlines skip or count."""
+"""The one holiday calendar: public holidays and make-up working days that legal deadlines skip or count."""
 
 from django.db import models
 

@@ -1,6 +1,7 @@
-"""Per-client rate limits counted in the shared Django cache (Redis in production), so every process agrees.
+"""The one rate limiter: fixed-window counters in the shared Django cache (Redis in production), so
+every process agrees, keyed by a keyed hash of the client's address (core.clientaddr), never the address.
 
-Rates are settings such as FEEDBACK_RATE_LIMIT = "5/hour"; counts use fixed windows and an atomic incr.
+A limit's rate reads like "5/hour" or "100/10m"; a setting may override it (FEEDBACK_RATE_LIMIT).
 """
 
 import hashlib
@@ -12,14 +13,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
+from core.clientaddr import client_address
+
 _PERIODS = {
     "s": 1, "sec": 1, "second": 1,
     "m": 60, "min": 60, "minute": 60,
     "h": 3600, "hour": 3600,
     "d": 86400, "day": 86400,
-}
-
-
+}  # fmt: skip
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([a-zA-Z]+)\s*$")
 
 
@@ -32,32 +33,28 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), int(number or 1) * _PERIODS[unit.lower()]
 
 
-def client_id(request) -> str:
-    """A keyed hash of the client address (no raw IP kept in the cache).
-
-    Behind a reverse proxy set FEEDBACK_CLIENT_IP_HEADER (e.g. "HTTP_X_REAL_IP") to the header the
-    proxy sets; it is never trusted by default because clients can forge it.
-    """
-    header = getattr(settings, "FEEDBACK_CLIENT_IP_HEADER", None)
-    address = (request.META.get(header) if header else None) or request.META.get("REMOTE_ADDR", "")
-    address = address.split(",")[0].strip()
+def client_key(request) -> str:
+    """A keyed hash of the client's address (core.clientaddr's policy); no raw address is kept."""
+    address = client_address(request)
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
 
 
 class RateLimit:
-    def __init__(self, scope: str, setting: str, default: str):
+    """At most `rate` uses per window for one identity (a client key, a tracking code…)."""
+
+    def __init__(self, scope: str, rate: str, setting: str | None = None):
         self.scope = scope
+        self.default = rate
         self.setting = setting
-        self.default = default
 
     @property
     def rate(self) -> tuple[int, int]:
-        return parse_rate(getattr(settings, self.setting, self.default))
+        configured = getattr(settings, self.setting, None) if self.setting else None
+        return parse_rate(configured or self.default)
 
     def _key(self, ident: str) -> str:
-        limit, period = self.rate
-        window = int(time.time() // period)
-        return f"hotline:rl:{self.scope}:{ident}:{window}"
+        period = self.rate[1]
+        return f"core:rl:{self.scope}:{ident}:{int(time.time() // period)}"
 
     def used(self, ident: str) -> int:
         return cache.get(self._key(ident), 0)
@@ -67,7 +64,7 @@ class RateLimit:
         return self.used(ident) >= self.rate[0]
 
     def hit(self, ident: str) -> bool:
-        """Count one use atomically; False when it goes over the limit."""
+        """Count one use atomically (add, then incr: safe across processes); False once over the limit."""
         limit, period = self.rate
         key = self._key(ident)
         cache.add(key, 0, period + 5)
@@ -77,9 +74,3 @@ class RateLimit:
             cache.add(key, 1, period + 5)
             count = 1
         return count <= limit
-
-
-submissions = RateLimit("submit", "FEEDBACK_RATE_LIMIT", "5/hour")
-lookups = RateLimit("lookup", "FEEDBACK_LOOKUP_RATE_LIMIT", "20/hour")
-# Failed look-ups per tracking code, whoever makes them: stops guessing the 4 digits from many addresses.
-code_failures = RateLimit("lookup-code", "FEEDBACK_LOOKUP_CODE_FAILURE_LIMIT", "10/day")

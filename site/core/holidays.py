@@ -1,4 +1,5 @@
-"""Vietnamese public holidays 2025–2027 (Labour Code 2019, art. 112) as seed data for the holiday snippet.
+"""Vietnamese public holidays 2025–2027 (Labour Code 2019, art. 112) as seed data for the holiday calendar
+(core.models.PublicHoliday).
 
 Dates marked "dự kiến" follow the Labour Code's rules (a holiday on a weekend moves to the next working
 day) until the Ministry of Home Affairs announces the year's arrangement; editors then correct them.

@@ -1,4 +1,5 @@
-"""Working-day arithmetic for legal deadlines: weekends and the holidays editors maintain are skipped.
+"""Working-day arithmetic for legal deadlines (feedback answers, the window for publishing procedures):
+weekends and the holidays editors maintain (core.models.PublicHoliday) are skipped.
 
 A deadline of N working days "kể từ ngày nhận" starts counting on the first working day after receipt.
 The calendar is cached (shared cache, so every process sees an edit) and dropped when a holiday changes.
@@ -9,7 +10,7 @@ from datetime import date, timedelta
 
 from django.core.cache import cache
 
-CACHE_KEY = "hotline:workday-calendar:v1"
+CACHE_KEY = "core:workday-calendar:v1"
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ def load_calendar() -> Calendar:
     cached = cache.get(CACHE_KEY)
     if cached is not None:
         return cached
-    from hotline.models import PublicHoliday
+    from core.models import PublicHoliday
 
     off, makeup = set(), set()
     for day, kind in PublicHoliday.objects.values_list("date", "kind"):
@@ -37,7 +38,7 @@ def load_calendar() -> Calendar:
     return calendar
 
 
-def forget_calendar():
+def forget_calendar(**kwargs):
     cache.delete(CACHE_KEY)
 
 
