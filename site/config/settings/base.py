@@ -230,11 +230,12 @@ if ELASTICSEARCH_REPLICAS != "auto":
 SEARCH_SUBSITE_MODEL = "home.WardHomePage"
 PROCEDURE_FEEDBACK_URL_NAME = "hotline:feedback_form"
 
-# Wagtail's own search (admin) stays on the database: its Elasticsearch backend needs the
-# analysis-common module, which the engine we run does not have.
+# Wagtail's own search (admin pages and snippets, choosers) answers text searches with the citizen
+# search's Vietnamese folding, codes and vocabulary (search/admin_backend.py) on top of Wagtail's
+# database backend: its Elasticsearch backend would need analysis-common, which our engine lacks.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "search.admin_backend",
         "AUTO_UPDATE": env.boolean("WAGTAILSEARCH_AUTO_UPDATE", True),
     }
 }
