@@ -8,11 +8,13 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Site
 
 from home.models import HomePage
 from news import demo
 from news.demo_content import ARTICLES, DIRECTIVES
+from news.demo_themes import THEME_ARTICLES
 from news.factories import ArticlePageFactory
 from news.models import (
     ArticlePage,
@@ -26,8 +28,26 @@ from tests.test_news_fixtures import news_demo  # noqa: F401  (module-scoped fix
 
 pytestmark = pytest.mark.django_db
 
-CITY_ARTICLES = [a for a in ARTICLES if a[6] == "city"]
-SAO_DO_ARTICLES = [a for a in ARTICLES if a[6] == "phuong-sao-do"]
+ALL_ARTICLES = ARTICLES + THEME_ARTICLES  # the demo creates them in this order
+
+
+def date_of(article):
+    return demo.demo_date(timezone.localdate(), article[8])
+
+
+def title_of(article):
+    """The title as published: its periods filled from its own date."""
+    return demo.dated(article[1], date_of(article))
+
+
+def newest_first(articles):
+    """As the listings order them: by date, then the later created first."""
+    return sorted(articles, key=lambda a: (date_of(a), ALL_ARTICLES.index(a)), reverse=True)
+
+
+CITY_ARTICLES = newest_first([a for a in ALL_ARTICLES if a[6] == "city"])
+SAO_DO_ARTICLES = [a for a in ALL_ARTICLES if a[6] == "phuong-sao-do"]
+PLAN = next(a for a in ARTICLES if a[0] == "chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh")
 
 
 def titles(html):
@@ -41,7 +61,7 @@ def test_demo_is_idempotent(news_demo):  # noqa: F811
     after = (ArticlePage.objects.count(), DirectiveDocumentPage.objects.count(), RadioEpisodePage.objects.count(),
              OneStopResult.objects.count())
     assert before == after
-    assert before[0] == len(ARTICLES) and before[1] == len(DIRECTIVES)
+    assert before[0] == len(ALL_ARTICLES) and before[1] == len(DIRECTIVES)
     assert before[3] == 20 * 6, "city desk + 19 wards, six months"
     assert set(Topic.objects.filter(articles__isnull=False).values_list("slug", flat=True)) == set(
         Topic.objects.values_list("slug", flat=True)
@@ -54,31 +74,36 @@ def test_city_listing_shows_only_city_articles_newest_first_in_pages(client, new
     html = response.content.decode()
     first_page = titles(html)
     assert len(first_page) == NewsIndexPage.per_page
-    expected = [a[1] for a in sorted(CITY_ARTICLES, key=lambda a: a[8])]
+    expected = [title_of(a) for a in CITY_ARTICLES]
     assert first_page == expected[: NewsIndexPage.per_page]
-    assert not set(first_page) & {a[1] for a in ARTICLES if a[6] != "city"}
+    assert not set(first_page) & {title_of(a) for a in ALL_ARTICLES if a[6] != "city"}
     assert "Trang 1<" in html and 'href="?trang=2" rel="next"' in html
     assert 'rel="prev"' not in html
 
+    per_page = NewsIndexPage.per_page
+    last = -(-len(expected) // per_page)
+    assert last >= 2
     second_html = client.get("/tin-tuc/?trang=2").content.decode()
     second = titles(second_html)
-    assert second == expected[NewsIndexPage.per_page :]
-    assert 'href="?trang=1" rel="prev"' in second_html and 'rel="next"' not in second_html
-    assert client.get("/tin-tuc/?trang=3").status_code == 404
+    assert second == expected[per_page : 2 * per_page]
+    assert 'href="?trang=1" rel="prev"' in second_html
+    last_html = client.get(f"/tin-tuc/?trang={last}").content.decode()
+    assert titles(last_html) == expected[(last - 1) * per_page :] and 'rel="next"' not in last_html
+    assert client.get(f"/tin-tuc/?trang={last + 1}").status_code == 404
     assert client.get("/tin-tuc/?trang=abc").status_code == 404
     assert client.get("/tin-tuc/?trang=0").status_code == 404
 
 
 def test_ward_listing_shows_only_its_own_articles(client, news_demo):  # noqa: F811
     html = client.get("/phuong-sao-do/tin-tuc/").content.decode()
-    assert sorted(titles(html)) == sorted(a[1] for a in SAO_DO_ARTICLES)
+    assert sorted(titles(html)) == sorted(title_of(a) for a in SAO_DO_ARTICLES)
     assert "UBND phường Sao Đỏ" in html
 
 
 def test_topic_filter(client, news_demo):  # noqa: F811
     response = client.get("/tin-tuc/?chu-de=hoi-dap")
     html = response.content.decode()
-    expected = {a[1] for a in CITY_ARTICLES if "hoi-dap" in a[2]}
+    expected = {title_of(a) for a in CITY_ARTICLES if "hoi-dap" in a[2]}
     assert set(titles(html)) == expected and len(expected) == 3
     assert 'aria-current="page">Hỏi – đáp cải cách hành chính</a>' in html
     assert 'href="/rss/chu-de/hoi-dap/"' in html
@@ -108,10 +133,10 @@ def test_listing_queries_do_not_grow_with_the_number_of_articles(client, news_de
 
 
 def test_article_page_content_image_and_related(client, news_demo):  # noqa: F811
-    response = client.get("/tin-tuc/chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh-nam-2024/")
+    response = client.get(f"/tin-tuc/{PLAN[0]}/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<h1>Chí Linh triển khai Kế hoạch cải cách hành chính năm 2024</h1>" in html
+    assert f"<h1>{title_of(PLAN)}</h1>" in html and f"năm {date_of(PLAN).year}</h1>" in html
     assert "6 nhóm nhiệm vụ" in html  # lead
     assert "Lấy sự hài lòng của người dân" in html  # quote block
     img = re.search(r'<img[^>]*alt="Hình minh họa: người dân làm thủ tục[^"]*"[^>]*>', html).group(0)
@@ -155,17 +180,17 @@ def test_article_without_image_gets_a_summary_card(client, news_demo):  # noqa: 
 def test_city_home_shows_featured_and_latest_and_ward_home_its_own(client, news_demo):  # noqa: F811
     html = client.get("/").content.decode()
     section = html[html.index('id="home-news-title"') :]
-    featured = [a[1] for a in sorted(CITY_ARTICLES, key=lambda a: a[8]) if a[5]][:3]
+    featured = [title_of(a) for a in CITY_ARTICLES if a[5]][:3]
     for title in featured:
         assert title in section
     assert "Tin mới" in section
-    assert not any(a[1] in section for a in ARTICLES if a[6] != "city")
+    assert not any(title_of(a) in section for a in ALL_ARTICLES if a[6] != "city")
 
     ward = client.get("/phuong-sao-do/").content.decode()
     assert "Tin cải cách hành chính của phường Sao Đỏ" in ward
-    for article in SAO_DO_ARTICLES:
-        assert article[1] in ward
-    assert CITY_ARTICLES[0][1] not in ward
+    for article in newest_first(SAO_DO_ARTICLES)[:4]:  # the ward home shows its four latest
+        assert title_of(article) in ward
+    assert title_of(CITY_ARTICLES[0]) not in ward
     assert "Tin cải cách hành chính" not in client.get("/phuong-ben-tam/").content.decode()
 
 
@@ -174,7 +199,8 @@ def test_directive_library_filters(client, news_demo):  # noqa: F811
     assert f"Tất cả văn bản ({len(DIRECTIVES)})" in html
     central = client.get("/van-ban-chi-dao/?cap=trung-uong").content.decode()
     assert "Kết quả: 6 văn bản" in central and "25/KH-UBND" not in central
-    plans = client.get("/van-ban-chi-dao/?loai=ke-hoach&nam=2024").content.decode()
+    sample_year = demo.demo_date(timezone.localdate(), (1, 5)).year  # the two sample plans of January
+    plans = client.get(f"/van-ban-chi-dao/?loai=ke-hoach&nam={sample_year}").content.decode()
     assert "Kết quả: 2 văn bản" in plans and "25/KH-UBND" in plans and "09/KH-UBND" in plans
     by_number = client.get("/van-ban-chi-dao/?q=61/2018").content.decode()
     assert "Kết quả: 2 văn bản" in by_number, "Nghị định 61/2018 and the decree amending it"
@@ -188,7 +214,7 @@ def test_directive_document_page(client, news_demo):  # noqa: F811
     html = client.get("/van-ban-chi-dao/nghi-quyet-76-nq-cp/").content.decode()
     assert "Nghị quyết số 76/NQ-CP ngày 15/07/2021 của Chính phủ" in html
     assert re.search(r'<a href="/tai-lieu/[^"]+">Tải về</a>', html)
-    assert "Chí Linh triển khai Kế hoạch cải cách hành chính năm 2024" in html  # related article
+    assert title_of(PLAN) in html  # related article
 
 
 def test_radio_pages_have_an_accessible_player_and_transcript(client, news_demo):  # noqa: F811
@@ -211,10 +237,11 @@ def test_reform_indices_page_draws_svg_and_keeps_the_numbers_in_a_table(client, 
     root = ET.fromstring(svg)
     assert root.get("role") == "img"
     assert len([r for r in root.iter("{http://www.w3.org/2000/svg}rect")]) == 8  # 4 years × 2 indices
-    assert "Năm 2021" in svg and "Năm 2024" in svg
+    last = demo.last_scored_year(timezone.localdate())
+    assert f"Năm {last - 3}" in svg and f"Năm {last}" in svg
     table = html[html.index("<table") : html.index("</table>")]
-    for year, par, rank, sipas in demo.SCORES:
-        assert f"<th scope=\"row\">{year}</th>" in table
+    for i, (par, rank, sipas) in enumerate(demo.SCORES):
+        assert f"<th scope=\"row\">{last - 3 + i}</th>" in table
         assert par.replace(".", ",") in table and sipas.replace(".", ",") in table
         assert f"{rank}/12" in table
 
