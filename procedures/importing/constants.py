@@ -33,4 +33,6 @@ RECORD_TEXT = {
 def field_label(name):
     if name == "other_levels":
         return "các cấp cùng thực hiện"
+    if name == "other_agencies":
+        return "các cơ quan cùng thực hiện"
     return str(ProcedurePage._meta.get_field(name).verbose_name).lower()
