@@ -28,7 +28,7 @@ def derive(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('procedures', '0003_import_fields'),
+        ('procedures', '0004_life_events'),
     ]
 
     operations = [
