@@ -14,6 +14,7 @@ Status = ProcedurePage.Status
 STATUS_LABELS = dict(Status.choices)
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # the admin upload; the command reads files of any size
 LOG_ACTION = "procedures.import"
+TIDY_LOG_ACTION = "procedures.normalise"  # procedures.importing.tidy
 INDEX_TITLE, INDEX_SLUG = "Thủ tục hành chính", "thu-tuc-hanh-chinh"
 # JSON keys our export adds to the open-data shape; read here, hidden from the record parser.
 HISTORY_KEYS = ("status", "history")

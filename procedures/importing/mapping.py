@@ -63,26 +63,33 @@ def channel_blocks(submission: list[dict]) -> list[dict]:
     """One block per channel. The portal repeats a channel once per case it does not name ("Trực tiếp
     1 ngày", "Trực tiếp 1 ngày", "Trực tuyến 2 ngày", "Trực tuyến 1 ngày"): such entries become one
     block whose deadline and fee list the distinct values. Differently worded methods stay apart."""
-    grouped: dict[tuple[str, str], dict[str, list[str]]] = {}
+    values = []
     for entry in submission:
         method = CHANNEL_BY_CODE.get(entry.get("channel") or "", "truc_tiep")
         label = entry.get("method") or ""
         # A method worded beyond the plain label ("Trực tiếp tại cơ quan …") keeps its wording.
         description = label if fold(label) != fold(CHANNEL_LABELS[method]) else ""
-        values = grouped.setdefault((method, description), {"deadline": [], "fee": []})
-        values["deadline"].append(entry.get("time") or "")
-        values["fee"].append(entry.get("fee") or "")
+        values.append(
+            {"method": method, "deadline": entry.get("time") or "", "fee": entry.get("fee") or "",
+             "description": description}
+        )  # fmt: skip
+    return [_block("channel", value) for value in merge_channels(values)]
+
+
+def merge_channels(values: list[dict]) -> list[dict]:
+    """Channel values with the same method and description said once, their distinct deadlines and
+    fees listed ("2 Ngày làm việc hoặc 1 Ngày làm việc (tùy trường hợp)"); the order is kept."""
+    grouped: dict[tuple[str, str], list[dict]] = {}
+    for value in values:
+        grouped.setdefault((value.get("method") or "", value.get("description") or ""), []).append(value)
     return [
-        _block(
-            "channel",
-            {
-                "method": method,
-                "deadline": join_alternatives(values["deadline"]),
-                "fee": join_alternatives(values["fee"]),
-                "description": description,
-            },
-        )
-        for (method, description), values in grouped.items()
+        {
+            "method": method,
+            "deadline": join_alternatives([v.get("deadline") or "" for v in same]),
+            "fee": join_alternatives([v.get("fee") or "" for v in same]),
+            "description": description,
+        }
+        for (method, description), same in grouped.items()
     ]
 
 
@@ -134,6 +141,10 @@ _FILE_RE = re.compile(r"\.(?:docx?|xlsx?|pdf|odt|ods|rtf|zip|rar)$", re.IGNORECA
 _GLUED_RE = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_])")
 _GLUED_NUMBER_RE = re.compile(r"(?<=[^\W\d_])(?=\d+[-_][^\W\d_])")  # "cá nhân7-Mẫu NA6.doc"
 _REQUIREMENT_RE = re.compile(r"\s+(?:thì\s+)?(phải có|cần có|phải nộp|phải bổ sung|kèm theo)\s+", re.IGNORECASE)
+
+
+def is_file_name(text: str) -> bool:
+    return bool(_FILE_RE.search(text or ""))
 
 
 def split_file_name(text: str) -> tuple[str, str]:
@@ -265,7 +276,7 @@ def dossier_lines(blocks) -> list[str]:
             item = item.get("value", item) if isinstance(item, dict) and "type" in item else item
             text = (item.get("name") or "").strip()
             form_name = (item.get("form_name") or "").strip()
-            if text and _FILE_RE.search(form_name):  # read back by split_file_name
+            if text and is_file_name(form_name):  # read back by split_file_name
                 text = f"{text};{form_name}"
             if text:
                 lines.append(text)

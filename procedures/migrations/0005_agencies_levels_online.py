@@ -19,7 +19,11 @@ def derive(apps, schema_editor):
     page_model = apps.get_model("procedures", "ProcedurePage")
     online = []
     for pk, channels in page_model.objects.values_list("pk", "channels").iterator():
-        blocks = channels if isinstance(channels, list) else json.loads(channels or "[]")
+        raw = getattr(channels, "raw_data", None)  # a StreamValue, or the stored JSON
+        if raw is not None:
+            blocks = list(raw)
+        else:
+            blocks = channels if isinstance(channels, list) else json.loads(channels or "[]")
         if any((b.get("value") or {}).get("method") == "truc_tuyen" for b in blocks):
             online.append(pk)
     page_model.objects.filter(pk__in=online).update(has_online_channel=True)
