@@ -57,8 +57,10 @@ def test_unitless_deadlines_are_reported_not_shown_bare(imported, client):
     assert len(warned) == 2 and any("«1»" in t for t in warned) and any("«5»" in t for t in warned)
     assert ProcedurePage.objects.get(code="1.900002.H19").deadline == "5 ngày làm việc"
     assert data_problems(ProcedurePage.objects.get(code="1.900002.H19")) == []
-    html = client.get(ProcedurePage.objects.get(code="1.900001.H19").url).content.decode()
-    assert "chưa rõ đơn vị" in html or "không nói là ngày hay ngày làm việc" in html
+    page = ProcedurePage.objects.get(code="1.900001.H19")
+    for url in (page.url, f"/thu-tuc/niem-yet/{page.pk}/"):  # the page and its notice sheet
+        html = client.get(url).content.decode()
+        assert "không nói là ngày hay ngày làm việc" in html, url
 
 
 def test_passport_agency_keeps_its_level_and_says_where_to_submit(imported, client):
