@@ -116,6 +116,9 @@ class ReferenceRows:
             if kind == "implementing_agency":
                 self._describe_agencies({id(obj) for obj in objs})
             _give_slugs(model, objs)
+            if kind == "level":
+                for obj in objs:
+                    obj.submit_at = model.SUBMIT_AT_BY_SLUG.get(obj.slug, obj.submit_at)
             model.objects.bulk_create(objs)
             created += objs
         if "implementing_agency" not in self.pending:

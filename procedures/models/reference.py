@@ -48,6 +48,10 @@ class ProcedureLevel(SluggedName):
         OWN = "own", "Bộ phận một cửa của đơn vị quản lý cổng (thành phố)"
         AGENCY = "agency", "Cơ quan thực hiện (cấp tỉnh, trung ương…)"
 
+    # Where a level the import creates (a fresh database, migration 0005 for the seeded rows) is
+    # submitted: commune procedures at the ward's desk, the district level at the portal unit's own.
+    SUBMIT_AT_BY_SLUG = {"cap-xa": SubmitAt.WARD, "cap-huyen": SubmitAt.OWN}
+
     sort_order = models.PositiveSmallIntegerField(
         "Thứ tự", default=50, help_text="Cấp gần người dân nhất có số nhỏ nhất (cấp xã = 10)."
     )
