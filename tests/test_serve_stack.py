@@ -79,7 +79,6 @@ def procedure(code, name):
     return page
 
 home, _wards = make_site()
-site_url.apply()
 page = procedure("9.000001", "Đăng ký khai sinh trên cổng thử")
 other = procedure("9.000002", "Đăng ký kết hôn trên cổng thử")
 index = NewsIndexPage.objects.child_of(home).first() or NewsIndexPageFactory(parent=home)
@@ -90,6 +89,7 @@ if article is None:
 User = get_user_model()
 if not User.objects.filter(username="bientap").exists():
     User.objects.create_superuser("bientap", "bientap@example.invalid", "mat-khau-bien-tap-rat-dai")
+site_url.apply()  # last: the factories above point the default site at localhost
 print(json.dumps({"pk": page.pk, "url": page.url, "code": page.code, "other_pk": other.pk,
                   "other": other.url, "catalogue": page.get_parent().url, "article": article.url,
                   "topic": FeedbackTopic.objects.filter(is_active=True).values_list("pk", flat=True).first()}))
