@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.cache import cached
+from core.collation import vietnamese_order
 from core.text import folded_slug
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.restrictions import CachedViewRestrictionsMixin, public
@@ -121,7 +122,7 @@ class HomePage(CachedViewRestrictionsMixin, DirectRouteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["wards"] = public(WardHomePage.objects.child_of(self).live()).order_by("unit_kind", "title")
+        context["wards"] = public(WardHomePage.objects.child_of(self).live()).order_by("unit_kind", vietnamese_order("title"))
         context["sections"] = sections_for("city", self, request)
         return context
 

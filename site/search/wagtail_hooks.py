@@ -1,8 +1,8 @@
 """Admin: editors maintain search synonyms as snippets (effective on the next search)."""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.snippets import SnippetViewSet
 from search.models import SearchSynonym
 
 
