@@ -72,6 +72,7 @@ def procedure_page(record, cache, *, code=None, name=None):
         title=derive_title(name),
         slug=procedure_slug(code, name),
         code=code,
+        code_local=record.get("code_local", "") if code == record["code"] else "",
         official_name=name,
         procedure_type=record.get("procedure_type", "")[:255],
         field=_reference(ProcedureField, record.get("field") or "Khác", cache),

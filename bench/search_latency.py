@@ -204,6 +204,12 @@ def main():
         help="use the configured database and index prefix as they are; load the corpus only if missing",
     )
     parser.add_argument("--no-rebuild", action="store_true", help="with --use-current-db: keep the index")
+    parser.add_argument(
+        "--cold-counts",
+        action="store_true",
+        help="never reuse a request's facet counts and total (search.query.FACET_SECONDS = 0): every "
+        "request is counted by the engine, as the first of its kind is",
+    )
     args = parser.parse_args()
 
     import django
@@ -219,10 +225,20 @@ def main():
 
     from search import engine, index, indexing
 
-    if not args.use_current_db:
+    if args.use_current_db:
+        # The test settings name the index after the process (TEST_RUN_ID): the current index is the
+        # one the environment's prefix names, or every --no-rebuild run would measure the fallback.
+        from config.settings import base
+
+        settings.ELASTICSEARCH_INDEX_PREFIX = base.ELASTICSEARCH_INDEX_PREFIX
+    else:
         settings.ELASTICSEARCH_INDEX_PREFIX = f"bench_{os.getpid()}"
     if not engine.server_version():
         sys.exit("Elasticsearch does not answer: set ELASTICSEARCH_URL (see README, scripts/services.py).")
+    if args.cold_counts:
+        from search import query as search_query
+
+        search_query.FACET_SECONDS = 0
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["*"]
     print(f"CPUs: {os.cpu_count()}; load average at start: {load_average()}")
@@ -252,6 +268,11 @@ def main():
                 f"\nfull rebuild: {stats['indexed']} documents ({docs} in the index) in {stats['seconds']:.1f} s "
                 f"(database copy + new index + alias swap; target ≤ 120 s)"
             )
+        elif not index.indices_of(index.alias_name()):
+            sys.exit(f"No index behind {index.alias_name()}: run once without --no-rebuild.")
+        else:
+            docs = engine.admin_client().count(index=index.alias_name())["count"]
+            print(f"\nindex kept: {index.alias_name()} ({docs} documents)")
 
         queries = []
         for name in ("queries.json", "queries_holdout.json"):
@@ -263,7 +284,12 @@ def main():
         prefixes = sorted({q[:n] for q in queries for n in range(2, len(q) + 1, 2)})
         suggest_urls = [reverse("search_autocomplete") + "?" + urlencode({"q": p}) for p in prefixes]
 
-        print(f"\nlatency, in-process, load average {load_average()}:")
+        counted = (
+            "every request counted by the engine"
+            if args.cold_counts
+            else "counts reused after the warm-up round"
+        )
+        print(f"\nlatency, in-process ({counted}), load average {load_average()}:")
         results = {
             "page": report("search page", timed_requests(client, page_urls, args.rounds), 60),
             "api": report("JSON API", timed_requests(client, api_urls, args.rounds), 60),

@@ -11,10 +11,12 @@ class ProceduresConfig(AppConfig):
         from core.cache import clear_when_changed
         from core.context import register_page_context
         from home.sections import register_home_section
-        from procedures import sections
+        from procedures import life_events, sections
         from procedures.catalogue_context import catalogue_context
         from procedures.models import (
             Agency,
+            LifeEvent,
+            LifeEventProcedure,
             OnlineServiceKind,
             ProcedureField,
             ProcedureIndexPage,
@@ -27,14 +29,19 @@ class ProceduresConfig(AppConfig):
         register_page_context(ProcedureIndexPage, catalogue_context)
         register_page_context(ProcedurePage, procedure_context)
 
-        # The catalogue names its facets from the site cache (procedures.filters.reference_names).
+        # The catalogue names its facets from the site cache (procedures.filters.reference_names);
+        # the "Tôi muốn…" list is read from it too.
         clear_when_changed(ProcedureField, ProcedureLevel, Agency, OnlineServiceKind)
+        clear_when_changed(LifeEvent, LifeEventProcedure)
 
         # The editorial groups edit and approve the catalogue under its own groups and workflow.
         register_catalogue_page_type(ProcedureIndexPage)
 
         # City home: what changed lately and the way into the catalogue; ward home: the commune-level
         # catalogue as a filtered view of the shared one (no copies).
+        register_home_section(
+            "procedures/sections/life_events.html", life_events.section_context, order=5, on=("city",)
+        )
         register_home_section(
             "procedures/sections/city_recent.html", sections.city_section_context, order=10, on=("city",)
         )

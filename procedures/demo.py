@@ -68,6 +68,10 @@ def load(ctx):
         AnnouncingDecision.objects.filter(number=DEMO_DECISION, summary="").update(summary=DEMO_SUMMARY)
         ctx.log(f"Lịch sử công bố minh họa (Quyết định số {DEMO_DECISION}): {report.summary_vi()}")
 
+    from procedures import life_events
+
+    life_events.seed_demo(ctx)
+
 
 def _progress(ctx, total):
     def report(done, _total, _planned):

@@ -31,8 +31,9 @@ def _stream_text(stream, keys):
             item = value.get(key)
             if not item:
                 continue
-            if key == "items":
-                parts += [str(entry.get(k) or "") for entry in item for k in ("name", "form_name", "note")]
+            if key == "items":  # list blocks store each item as {"type": "item", "value": {...}}
+                entries = [e.get("value", e) if isinstance(e.get("value"), dict) else e for e in item]
+                parts += [str(entry.get(k) or "") for entry in entries for k in ("name", "form_name", "note")]
             else:
                 parts.append(str(item))
     return [p for p in parts if p.strip()]
@@ -107,6 +108,7 @@ class ProcedureAdapter(SearchAdapter):
             summary=". ".join(summary_parts),
             keywords=keywords,
             code=page.code,
+            codes=[page.code_local] if page.code_local else [],
             status=page.status,
             status_label=page.get_status_display(),
             field=field,
@@ -116,6 +118,15 @@ class ProcedureAdapter(SearchAdapter):
             date=when,
             tags=[field, agency, online],
         )
+
+    def vocabulary_sources(self, page):
+        """What citizens may call the procedure by: the documents it produces and those they bring."""
+        dossier = _stream_text(page.dossier, ("items",))
+        return {
+            "title": display_name(page.official_name or page.title),
+            "documents": [line for line in (page.result or "").splitlines() if line.strip()] + dossier,
+            "texts": [self.prepare(page).body],
+        }
 
 
 register(ProcedureAdapter())

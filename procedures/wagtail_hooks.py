@@ -8,7 +8,14 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from core.snippets import SnippetViewSet
 from procedures.import_views import ProcedureImportViewSet
 from procedures.importing.constants import LOG_ACTION
-from procedures.models import Agency, AnnouncingDecision, OnlineServiceKind, ProcedureField, ProcedureLevel
+from procedures.models import (
+    Agency,
+    AnnouncingDecision,
+    LifeEvent,
+    OnlineServiceKind,
+    ProcedureField,
+    ProcedureLevel,
+)
 
 
 class ProcedureFieldViewSet(SnippetViewSet):
@@ -45,6 +52,14 @@ class AnnouncingDecisionViewSet(SnippetViewSet):
     search_fields = ["number", "summary"]
 
 
+class LifeEventViewSet(SnippetViewSet):
+    model = LifeEvent
+    icon = "user"
+    menu_label = "Việc cần làm (Tôi muốn…)"
+    list_display = ["title", "search_query", "sort_order", "is_active"]
+    search_fields = ["title", "lead", "search_query"]
+
+
 class CatalogueGroup(SnippetViewSetGroup):
     menu_label = "Danh mục TTHC"
     menu_icon = "list-ul"
@@ -55,6 +70,7 @@ class CatalogueGroup(SnippetViewSetGroup):
         ProcedureLevelViewSet,
         AgencyViewSet,
         OnlineServiceKindViewSet,
+        LifeEventViewSet,
         ProcedureImportViewSet,
     )
 

@@ -133,9 +133,20 @@ _BOOKKEEPING = {
 }
 
 
+def _decoded(value):
+    if isinstance(value, str) and value.startswith("[{"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
 def _content(data):
     """Page data as JSON values, in the editor's own spelling of rich text and tables."""
-    text = json.dumps({k: v for k, v in data.items() if k not in _BOOKKEEPING}, cls=DjangoJSONEncoder, sort_keys=True)
+    # Stream fields arrive as JSON text; PostgreSQL's jsonb returns their keys in its own order.
+    data = {k: _decoded(v) for k, v in data.items() if k not in _BOOKKEEPING}
+    text = json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True)
     for pattern, replacement in _EDITOR_FORMS:
         text = pattern.sub(replacement, text)
     return json.loads(text)

@@ -13,6 +13,14 @@ from tests.signin import login_with_second_factor
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def client():
+    """A browser on the site's own page: it sends the Origin the vote checks."""
+    from django.test import Client
+
+    return Client(HTTP_ORIGIN="http://testserver")
+
+
 @pytest.fixture(autouse=True)
 def clear_cache():
     cache.clear()
@@ -28,7 +36,8 @@ def test_control_renders_a_form_that_works_without_javascript():
     )
     assert f'action="/thu-tuc/danh-gia/{page.pk}/"' in html
     assert 'name="useful" value="1"' in html and 'name="useful" value="0"' in html
-    assert "csrfmiddlewaretoken" in html
+    # No per-visitor token: the page is cached for everyone; the vote checks the Origin instead.
+    assert "csrfmiddlewaretoken" not in html
     thanked = Template("{% load procedure_alerts_tags %}{% useful_control page %}").render(
         Context({"page": page, "request": RequestFactory().get(page.url + "?danh-gia=cam-on")})
     )
@@ -43,6 +52,24 @@ def test_vote_is_recorded_once_per_visitor_and_page(client):
     assert list(UsefulnessVote.objects.values_list("useful", flat=True)) == [True]
     # Another visitor counts.
     client.post(f"/thu-tuc/danh-gia/{page.pk}/", {"useful": "0"}, REMOTE_ADDR="10.0.0.9")
+    assert UsefulnessVote.objects.count() == 2
+
+
+def test_vote_from_another_site_is_refused_and_same_origin_needs_no_token():
+    from django.test import Client
+
+    page = make_procedure()
+    strict = Client(enforce_csrf_checks=True)
+    url = f"/thu-tuc/danh-gia/{page.pk}/"
+    refused = strict.post(url, {"useful": "1"}, HTTP_ORIGIN="https://evil.example")
+    assert refused.status_code == 403 and "không đến từ trang của cổng" in refused.content.decode()
+    assert strict.post(url, {"useful": "1"}).status_code == 403  # neither Origin nor Referer
+    assert not UsefulnessVote.objects.exists()
+    accepted = strict.post(url, {"useful": "1"}, HTTP_ORIGIN="http://testserver")
+    assert accepted.status_code == 302
+    # An old browser without Origin: its Referer names the page.
+    other = strict.post(url, {"useful": "0"}, HTTP_REFERER=f"http://testserver{page.url}", REMOTE_ADDR="10.0.0.7")
+    assert other.status_code == 302
     assert UsefulnessVote.objects.count() == 2
 
 

@@ -137,3 +137,20 @@ def test_rerank_keeps_an_exact_code_first():
         {"score": 40.0, "title": "Cấp lại thẻ căn cước (thực hiện tại cấp xã)", "code": "1.014064"},
     ]
     assert rerank.rerank(plan, candidates)[0]["code"] == "1.014064"
+
+
+def test_snippets_are_cut_from_the_start_of_long_texts():
+    text = ("Bước 1: chuẩn bị hồ sơ theo quy định. " * 80) + "Người yêu cầu đăng ký khai sinh nộp tờ khai."
+    assert len(text) > highlight.SCAN_CHARS
+    assert highlight.highlight_terms(text, {"khai", "sinh"}) == ""  # beyond the scanned start
+    assert "<mark>khai</mark>" in highlight.highlight_terms(text, {"khai", "sinh"}, scan_chars=len(text))
+
+
+def test_small_words_of_a_sentence_are_not_marked():
+    vocabulary = spelling.Vocabulary(["Đăng ký khai sinh", "Cấp thẻ căn cước cho người dưới 14 tuổi"])
+    plan = analysis.analyze(
+        "cho tôi hỏi làm giấy khai sinh cho con gái mới đẻ ở đâu thì được ạ", known=vocabulary
+    )
+    assert plan.variants[0].long
+    terms = plan.all_terms()
+    assert "khai" in terms and "sinh" in terms and "cho" not in terms and "duoc" not in terms

@@ -69,20 +69,22 @@ def test_seeded_synonyms_and_abbreviations(clean_index):
 
 
 def test_synonym_edited_in_the_admin_applies_to_the_next_search(clean_index, admin_client):
-    assert "1.000894" not in codes(search("dam cuoi"))[:3]
+    # "rước dâu" (the wedding procession) is in no title and in neither the seeded synonyms nor the
+    # everyday vocabulary.
+    assert "1.000894" not in codes(search("ruoc dau"))[:3]
     response = admin_client.post(
         reverse("wagtailsnippets_portal_search_searchsynonym:add"),
-        {"phrases": "đám cưới\nđăng ký kết hôn", "note": "Cách gọi thông thường", "is_active": "on"},
+        {"phrases": "rước dâu\nđăng ký kết hôn", "note": "Cách gọi thông thường", "is_active": "on"},
     )
     assert response.status_code == 302, response.content[:500]
-    assert codes(search("dam cuoi"))[0] == "1.000894"  # no rebuild, no restart
-    synonym = SearchSynonym.objects.get(phrases__startswith="đám cưới")
+    assert codes(search("ruoc dau"))[0] == "1.000894"  # no rebuild, no restart
+    synonym = SearchSynonym.objects.get(phrases__startswith="rước dâu")
     response = admin_client.post(
         reverse("wagtailsnippets_portal_search_searchsynonym:edit", args=[synonym.pk]),
         {"phrases": synonym.phrases, "note": "", "is_active": ""},
     )
     assert response.status_code == 302
-    assert "1.000894" not in codes(search("dam cuoi"))[:3]
+    assert "1.000894" not in codes(search("ruoc dau"))[:3]
 
 
 def test_synonym_with_one_phrase_is_refused_in_the_admin(clean_index, admin_client):

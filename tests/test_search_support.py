@@ -21,6 +21,7 @@ CODES = [
     "1.013978", "1.012783", "1.012753.H19",  # giấy chứng nhận quyền sử dụng đất
     "2.000815", "2.000884", "1.001612", "1.001266", "1.004873", "1.012812", "1.004837",
     "3.000333", "3.000348", "1.001662",
+    "1.001699", "2.001019", "2.001406", "1.013076",  # local code (H17); wills, estates; vehicle owners
 ]  # fmt: skip
 
 # Made-up titles for ranking rules the real names cannot isolate.

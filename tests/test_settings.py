@@ -153,3 +153,37 @@ def test_env_example_lists_every_variable_the_settings_read():
     documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read, "no variables found: the pattern above is wrong"
     assert read <= documented, f"missing from .env.example: {sorted(read - documented)}"
+
+
+SHOW_SERVING = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.ALLOWED_HOSTS, s.CSRF_TRUSTED_ORIGINS, s.SESSION_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, "
+    "s.WAGTAILADMIN_BASE_URL, sorted(s.WAGTAILFRONTENDCACHE), 'LocaleMiddleware' in str(s.MIDDLEWARE))"
+)
+
+
+def test_production_refuses_several_processes_without_a_shared_cache():
+    common = {"DJANGO_SETTINGS_MODULE": "config.settings.production", "SECRET_KEY": secrets.token_urlsafe(50),
+              "ALLOWED_HOSTS": "portal.example.vn"}
+    refused = run_manage("check", "--deploy", WEB_CONCURRENCY="3", **common)
+    assert refused.returncode == 1 and "REDIS_URL" in refused.stderr and "Traceback" not in refused.stderr
+    assert run_manage("check", APP_SERVERS="2", **common).returncode == 1
+    shared = run_manage("check", "--deploy", WEB_CONCURRENCY="3", REDIS_URL="redis://127.0.0.1:6379/1", **common)
+    assert shared.returncode == 0, shared.stderr
+    assert run_manage("check", WEB_CONCURRENCY="1", **common).returncode == 0
+
+
+def test_the_public_address_sets_hosts_origins_and_purges():
+    result = run_python(
+        SHOW_SERVING, DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="x" * 50,
+        SITE_URL="https://tthc.chilinh.gov.vn", FRONTEND_CACHE_URLS="http://10.0.0.5:6081,http://10.0.0.6:6081",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "['tthc.chilinh.gov.vn']", "['https://tthc.chilinh.gov.vn']", "True", "True",
+        "https://tthc.chilinh.gov.vn", "['varnish-1',", "'varnish-2']", "False",
+    ]
+    # A trial on plain http cannot have secure cookies (check --deploy then warns about it).
+    trial = run_python(SHOW_SERVING, DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="x" * 50,
+                       SITE_URL="http://127.0.0.1:6180")
+    assert trial.stdout.split()[2:4] == ["False", "False"], trial.stdout + trial.stderr

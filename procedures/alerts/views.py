@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.origin import same_origin_post
 from core.params import to_id
 from core.ratelimit import RateLimit, client_key
 from procedures.alerts import services
@@ -76,6 +77,7 @@ def unsubscribe(request, token):
     return render(request, "procedure_alerts/unsubscribe.html", {"subscription": subscription})
 
 
+@same_origin_post  # no CSRF token: the procedure page that holds the buttons is in the shared cache
 @require_POST
 def vote(request, pk):
     page = _live(pk)

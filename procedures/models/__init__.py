@@ -1,5 +1,6 @@
 """Models of the TTHC catalogue: reference data (snippets), procedure pages and their status history."""
 
+from procedures.models.life_events import LifeEvent, LifeEventProcedure
 from procedures.models.pages import ProcedureIndexPage, ProcedurePage, StatusChange
 from procedures.models.reference import (
     Agency,
@@ -12,6 +13,8 @@ from procedures.models.reference import (
 __all__ = [
     "Agency",
     "AnnouncingDecision",
+    "LifeEvent",
+    "LifeEventProcedure",
     "OnlineServiceKind",
     "ProcedureField",
     "ProcedureIndexPage",

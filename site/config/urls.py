@@ -26,7 +26,13 @@ urlpatterns = [
     path("", include("hotline.urls")),
 ]
 
-if settings.DEBUG:
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/") and not settings.DEBUG:
+    from django.urls import re_path
+
+    from core import media
+
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", media.serve, name="media"))
+elif settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 

@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         # First in INSTALLED_APPS, so the converters exist before any urls.py is read.
-        from core import cache, collation, converters, workdays
+        from core import cache, collation, converters, frontcache, workdays
         from core.models import PublicHoliday
 
         converters.register()
@@ -19,3 +19,5 @@ class CoreConfig(AppConfig):
         cache.connect()
         for signal in (post_save, post_delete):
             signal.connect(workdays.forget_calendar, sender=PublicHoliday, dispatch_uid=f"core.holiday.{id(signal)}")
+        # Reads every app's frontcache.py (purge rules, cacheable views) and follows Wagtail's events.
+        frontcache.connect()

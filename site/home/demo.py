@@ -2,6 +2,7 @@
 
 from wagtail.models import Site
 
+from home import site_url
 from home.factories import tree_root
 from home.models import ContentPage, HomePage, SiteSettings, WardHomePage
 
@@ -53,6 +54,8 @@ def load(ctx):
     ctx.home = home
 
     site = Site.objects.get(root_page=home)
+    if site.is_default_site:
+        site_url.apply()  # the public address (SITE_URL), when one is set
     settings_obj = SiteSettings.for_site(site)
     if not settings_obj.address:
         settings_obj.unit_name = CITY_NAME

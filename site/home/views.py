@@ -42,8 +42,7 @@ def sitemap_xml(request):
     response = HttpResponse(body, status=status)
     for name, value in headers.items():
         response[name] = value
-    response["Cache-Control"] = "public, max-age=300"
-    return response
+    return response  # Cache-Control from the HTTP cache policy (home/frontcache.py declares it public)
 
 
 @never_cache

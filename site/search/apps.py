@@ -10,7 +10,11 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import registry, signals
+        from core.cache import clear_when_changed
+        from search import preview, registry, signals
+        from search.models import EverydayTerm
 
         registry.autodiscover()
         signals.connect()
+        clear_when_changed(EverydayTerm)  # the everyday vocabulary is read from the site cache
+        EverydayTerm.preview_rows = staticmethod(preview.everyday_rows)

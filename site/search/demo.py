@@ -26,8 +26,25 @@ def ensure_synonyms(ctx):
     ctx.log(f"Từ đồng nghĩa tìm kiếm: {len(seed)} nhóm mặc định")
 
 
+def ensure_everyday(ctx):
+    """The everyday vocabulary the migration seeds, when the table is empty (as for the synonyms)."""
+    from search import everyday
+    from search.models import EverydayTerm
+
+    if EverydayTerm.objects.exists():
+        return
+    seed = importlib.import_module("search.migrations.0004_everydayterm").SEED
+    EverydayTerm.objects.bulk_create(
+        EverydayTerm(phrases=phrases, means=means, kind=kind, origin=EverydayTerm.Origin.SEED)
+        for phrases, means, kind in seed
+    )
+    everyday.changed()  # bulk_create sends no signal
+    ctx.log(f"Cách nói đời thường: {len(seed)} mục mặc định")
+
+
 def load(ctx):
     ensure_synonyms(ctx)
+    ensure_everyday(ctx)
     use_engine = engine.is_configured() and engine.server_version() is not None
     stats = indexing.rebuild(engine_too=use_engine, database_too=True)
     where = "Elasticsearch và cơ sở dữ liệu" if use_engine else "cơ sở dữ liệu"

@@ -11,9 +11,10 @@ from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import Greatest, Length
 
-from search import highlight, registry, rerank
+from search import highlight, index, registry, rerank
 from search.models import SearchEntry
 from search.results import FACET_SIZE, FACETS, Facet, FacetValue, Hit, SearchResult
+from search.vietnamese import fold
 
 # A type with more documents than this (years of news) is searched in its most recent ones only:
 # every row read is scored with dozens of LIKEs, and 22,000 documents took seconds per search.
@@ -33,6 +34,15 @@ def _when(condition, points):
     return Case(When(condition, then=Value(points)), default=Value(0), output_field=IntegerField())
 
 
+def _word_points(variant, word, base):
+    """Points for one word: as given for a short request; by rarity for a sentence (0 for its small words)."""
+    if not variant.long or not variant.weights:
+        return base
+    top = max(variant.weights.values()) or 1.0
+    share = variant.weights.get(word, 0.0) / top
+    return round(base * (0.25 + 1.25 * share)) if share else 0
+
+
 def _variant_score(variant):
     words = variant.content
     phrase = " ".join(words)
@@ -45,13 +55,18 @@ def _variant_score(variant):
         ]
     all_title = Q()
     all_text = Q()
-    for word in dict.fromkeys(words):
+    for word in dict.fromkeys(variant.required or words):
         all_title &= _has("title_folded", word)
         all_text &= _has("text_folded", word)
-        parts += [_when(_has("title_folded", word), 6), _when(_has("text_folded", word), 2)]
+    for word in dict.fromkeys(words):
+        title, text = _word_points(variant, word, 6), _word_points(variant, word, 2)
+        if title:
+            parts += [_when(_has("title_folded", word), title), _when(_has("text_folded", word), text)]
     parts += [_when(all_title, 30), _when(all_text, 15)]
-    for pair in variant.bigrams():
+    for pair in variant.key_pairs if variant.long else variant.bigrams():
         parts.append(_when(_has("title_folded", pair), 5))
+    for focus in variant.focus[:MAX_FOCUS]:
+        parts.append(_when(_short_has(focus), 30))
     score = parts[0]
     for part in parts[1:]:
         score = score + part
@@ -90,6 +105,7 @@ def _scope():
     return scope
 
 
+MAX_FOCUS = 2  # as the engine: the catalogue's names a variant put in place of the citizen's words
 MAX_PAIR_CHECKS = 6  # adjacent pairs of a variant tried two by two (15 combinations at most)
 
 
@@ -104,46 +120,88 @@ def _matches(plan):
     row in scope, and every one of them was then scored with dozens of LIKEs over its whole text:
     seconds per search at 22,000 documents.
     """
-    condition = Q(pk__in=[])
-    if plan.code:
-        condition |= Q(code__iexact=plan.code) | Q(code__istartswith=plan.code + ".")
+    condition = _code_condition(plan)
     if plan.code_only:
         return condition, {}
     aliases = {}
     body_phrases = []
-    for variant in plan.variants:
-        words = list(dict.fromkeys(variant.content))
+    for number, variant in enumerate(plan.variants):
+        words = list(dict.fromkeys(variant.required or variant.content))
         if not words:
             continue
         phrase = " ".join(variant.content)
         all_words = Q()
         for word in words:
-            all_words &= _has("title_folded", word) | _has("keywords_folded", word)
+            all_words &= _short_has(word)
         condition |= all_words | _has("title_folded", phrase) | _has("keywords_folded", phrase)
-        pairs = list(dict.fromkeys(variant.bigrams()))[:MAX_PAIR_CHECKS]
-        for i, first in enumerate(pairs):
-            for second in pairs[i + 1 :]:
-                condition |= _has("title_folded", first) & _has("title_folded", second)
+        for focus in variant.focus[:MAX_FOCUS]:
+            condition |= _short_has(focus)
+        if variant.long:
+            for pair in variant.key_pairs:
+                condition |= _short_has(pair)
+            if len(variant.key_words) >= 2:
+                name = f"key_words_{number}"
+                aliases[name] = _count(_short_has(w) for w in variant.key_words)
+                condition |= Q(**{f"{name}__gte": 2})
+        else:
+            pairs = list(dict.fromkeys(variant.bigrams()))[:MAX_PAIR_CHECKS]
+            for i, first in enumerate(pairs):
+                for second in pairs[i + 1 :]:
+                    condition |= _has("title_folded", first) & _has("title_folded", second)
         if variant.kind == "original":
             if len(words) > 2:  # "2<75%", as the engine's minimum_should_match
-                name = "most_words"
-                aliases[name] = sum(
-                    (_when(_has("title_folded", w) | _has("keywords_folded", w), 1) for w in words[1:]),
-                    _when(_has("title_folded", words[0]) | _has("keywords_folded", words[0]), 1),
-                )
-                condition |= Q(**{f"{name}__gte": (3 * len(words)) // 4})
+                aliases["most_words"] = _count(_short_has(w) for w in words)
+                condition |= Q(most_words__gte=(3 * len(words)) // 4)
             body_phrases.append(phrase)
     for phrase in body_phrases:  # last: the only condition that reads the long text
         condition |= _has("text_folded", phrase)
     return condition, aliases
 
 
+def _short_has(words):
+    return _has("title_folded", words) | _has("keywords_folded", words)
+
+
+def _count(conditions):
+    """How many of the conditions a row meets (an SQL sum of CASEs)."""
+    conditions = list(conditions)
+    return sum((_when(c, 1) for c in conditions[1:]), _when(conditions[0], 1))
+
+
+def _code_forms(plan):
+    """(condition, points) for a typed code, as the engine's code clauses: the code itself or a local
+    code (1000), the national code under a province-applied one (800 for the national record, 600
+    for any record applying it), a longer code starting with it (500)."""
+    forms = []
+    if plan.code:
+        own = Q(code__iexact=plan.code) | _has("keywords_folded", plan.code.lower())
+        forms += [(own, 1000), (Q(code__istartswith=plan.code + "."), 500)]
+        if plan.national_code:
+            national = plan.national_code
+            forms += [
+                (Q(code__iexact=national), 800),
+                (Q(code__istartswith=national + ".") | _has("keywords_folded", national.lower()), 600),
+            ]
+    if plan.local_code:
+        forms.append((_has("keywords_folded", index.folded_terms(fold(plan.local_code))), 1000))
+    return forms
+
+
+def _code_condition(plan):
+    condition = Q(pk__in=[])
+    for form, _points in _code_forms(plan):
+        condition |= form
+    return condition
+
+
 def _score(plan):
     scores = []
-    if plan.code:
-        scores.append(
-            _when(Q(code__iexact=plan.code), 1000) + _when(Q(code__istartswith=plan.code + "."), 500)
-        )
+    forms = _code_forms(plan)
+    if forms:
+        total = _when(forms[0][0], forms[0][1])
+        for form, points in forms[1:]:
+            total = total + _when(form, points)
+        scores.append(total)
     if not plan.code_only:
         variants = [_variant_score(v) for v in plan.variants]
         if variants:
@@ -160,7 +218,7 @@ def _filtered(queryset, params, exclude=None, visibility=True):
     for field, values in params.field_filters().items():
         if field != exclude:
             queryset = queryset.filter(**{f"{field}__in": values})
-    if visibility and not params.filters.get("status"):
+    if visibility and not params.filters.get("status") and not params.include_hidden:
         queryset = queryset.filter(hidden=False)
     return queryset
 
@@ -237,12 +295,27 @@ def search(plan, params, *, facets=True):
     return result
 
 
+def ranked_keys(plan, params, limit):
+    """Keys of the best `limit` rows, the first RERANK_DEPTH reranked (no facets, no page)."""
+    condition, aliases = _matches(plan)
+    matched = _filtered(SearchEntry.objects.filter(_scope()).alias(**aliases).filter(condition), params)
+    candidates = list(
+        matched.annotate(score=_score(plan), title_length=Length("title"))
+        .order_by("-score", "title_length", "pk")
+        .values("key", "score", "title", "code", "type", "status")[:limit]
+    )
+    depth = rerank.RERANK_DEPTH
+    return [c["key"] for c in rerank.rerank(plan, candidates[:depth]) + candidates[depth:]]
+
+
 def _passes(combo, params, exclude=None, visibility=True):
     """Whether a group of rows with these facet values survives the filters (in Python, like _filtered)."""
     for field, values in params.field_filters().items():
         if field != exclude and combo[field] not in values:
             return False
-    return not (visibility and not params.filters.get("status") and combo["hidden"])
+    return not (
+        visibility and not params.filters.get("status") and not params.include_hidden and combo["hidden"]
+    )
 
 
 def _facets(combos, params):

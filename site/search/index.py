@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 # Bump when the mapping or the way documents are prepared changes: search_status then says a
 # rebuild is due.
-MAPPING_VERSION = 3
+MAPPING_VERSION = 4
 
 # How much of a body is kept to cut snippets from (matching uses the whole body).
 EXCERPT_CHARS = 6000
@@ -47,6 +47,9 @@ class ContentDocument(Document):
     body_fold = Text(analyzer="standard")
     summary = Text(index=False)
     code = Keyword(normalizer="lowercase")
+    # Every code that names the document: its code, local codes, and the national code under each
+    # province-applied one (1.001699.000.00.00.H17 -> 1.001699), so any province's suffix finds it.
+    codes = Keyword(normalizer="lowercase", multi=True)
     status = Keyword()
     status_label = Keyword(index=False)
     hidden = Boolean()
@@ -63,7 +66,9 @@ class ContentDocument(Document):
     class Meta:
         dynamic = MetaField("strict")
         # Searched, never shown: kept out of _source, which stays small and quick to fetch.
-        source = MetaField(excludes=["body", "body_fold", "title_fold", "keywords_fold", "tags_fold"])
+        source = MetaField(
+            excludes=["body", "body_fold", "title_fold", "keywords_fold", "tags_fold", "codes"]
+        )
 
 
 def alias_name():
@@ -169,6 +174,21 @@ def mapping_version(name):
     return (mapping.get(name, {}).get("mappings", {}).get("_meta") or {}).get("mapping_version")
 
 
+def all_codes(codes):
+    """Codes as the `codes` field holds them: each code and the national code inside it, lowercase."""
+    found = []
+    for code in codes:
+        if code:
+            found.append(code.lower())
+            match = _NATIONAL_RE.match(code)
+            if match:
+                found.append(match.group().lower())
+    return list(dict.fromkeys(found))
+
+
+_NATIONAL_RE = re.compile(r"\d\.\d{6}")
+
+
 def folded_terms(folded):
     """Already folded text as the fallback stores it: tokens joined by single spaces."""
     return " ".join(_TOKEN_RE.findall(folded))
@@ -180,7 +200,8 @@ def to_source(adapter, document):
     body = normalize(document.body)
     keywords = [normalize(k) for k in document.keywords if k and k.strip()]
     code = normalize_code(document.code) if document.code else ""
-    keyword_text = "\n".join(keywords + ([code] if code else []))
+    others = [normalize_code(c) for c in document.codes if c and c.strip()]
+    keyword_text = "\n".join(keywords + [c for c in [code, *others] if c])
     tags = " \n".join(t for t in document.tags if t)
     return {
         "type": adapter.type,
@@ -194,6 +215,7 @@ def to_source(adapter, document):
         "summary": normalize(document.summary)[:400],
         "excerpt": body[:EXCERPT_CHARS],
         "code": code,
+        "codes": all_codes([code, *others]),
         "status": document.status,
         "status_label": document.status_label,
         "hidden": bool(document.status and document.status in adapter.hidden_statuses),

@@ -1,18 +1,23 @@
-"""Search tables: editor-maintained synonyms, the durable index queue and the database fallback copy."""
+"""Search tables: editor-maintained synonyms and everyday vocabulary, the durable index queue and the
+database fallback copy."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import PreviewableMixin
 from wagtail.search import index
 
 from core.collation import VietnameseOrderManager
 from search.vietnamese import fold, normalize
 
 
-def parse_phrases(text):
-    """One phrase per line (commas also separate), normalized, blanks and folded duplicates dropped."""
+def parse_phrases(text, commas=True):
+    """One phrase per line (commas also separate unless commas=False), normalized, blanks and folded
+    duplicates dropped."""
     phrases, seen = [], set()
-    for line in (text or "").replace(",", "\n").splitlines():
+    if commas:
+        text = (text or "").replace(",", "\n")
+    for line in (text or "").splitlines():
         phrase = normalize(line).strip(" .;")
         key = fold(phrase)
         if phrase and key not in seen:
@@ -63,6 +68,106 @@ class SearchSynonym(index.Indexed, models.Model):
         if too_long:
             raise ValidationError({"phrases": f"Cách gọi quá dài (tối đa 120 ký tự): «{too_long[0][:40]}…»."})
         self.phrases = "\n".join(phrases)
+
+
+class EverydayTerm(PreviewableMixin, index.Indexed, models.Model):
+    """How citizens say something ("cưới", "cà vẹt xe", "sổ hộ khẩu") and what the catalogue calls it.
+
+    One way: a request holding one of the phrases is also searched with each meaning in its place.
+    Read by every search from the site cache, so an edit applies at once, with no rebuild.
+    """
+
+    class Kind(models.TextChoices):
+        DOCUMENT = "giay-to", "Tên thường gọi của giấy tờ, tài sản, cơ sở"
+        LIFE_EVENT = "su-kien", "Sự kiện, hoàn cảnh trong cuộc sống"
+        OLD_NAME = "ten-cu", "Tên gọi cũ (trước cải cách)"
+        ACTION = "viec-can-lam", "Cách nói việc cần làm"
+
+    class Origin(models.TextChoices):
+        SEED = "mac-dinh", "Có sẵn khi cài đặt"
+        MINED = "trich-xuat", "Trích từ văn bản thủ tục"
+        EDITOR = "bien-tap", "Biên tập viên thêm"
+
+    phrases = models.TextField(
+        "Cách người dân nói",
+        help_text="Mỗi dòng một cách nói, ví dụ: «cưới vợ», «lấy chồng». Gõ có dấu; người dân gõ không dấu vẫn khớp.",
+    )
+    means = models.TextField(
+        "Tên gọi trong danh mục thủ tục",
+        help_text="Mỗi dòng một cách gọi như trong tên thủ tục, ví dụ: «kết hôn». Mỗi dòng được tìm thay cho cách nói.",
+    )
+    kind = models.CharField("Loại", max_length=16, choices=Kind.choices, default=Kind.LIFE_EVENT)
+    note = models.CharField("Ghi chú", max_length=255, blank=True)
+    origin = models.CharField("Nguồn", max_length=16, choices=Origin.choices, default=Origin.EDITOR)
+    is_active = models.BooleanField("Đang dùng", default=True)
+    updated_at = models.DateTimeField("Cập nhật", auto_now=True)
+
+    search_fields = [
+        index.SearchField("phrases"),
+        index.SearchField("means"),
+        index.AutocompleteField("phrases"),
+        index.AutocompleteField("means"),
+    ]
+    panels = [
+        FieldPanel("phrases"),
+        FieldPanel("means"),
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("note"), FieldPanel("is_active")], heading="Phân loại"
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Cách nói đời thường"
+        verbose_name_plural = "Cách nói đời thường"
+        ordering = ["kind", "phrases"]
+
+    def __str__(self):
+        said, meant = self.phrase_list(), self.meaning_list()
+        if not said:
+            return "(trống)"
+        return f"{', '.join(said[:3])}{'…' if len(said) > 3 else ''} → {', '.join(meant[:2])}"
+
+    def phrase_list(self):
+        return parse_phrases(self.phrases, commas=False)
+
+    def meaning_list(self):
+        return parse_phrases(self.means, commas=False)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        said, meant = self.phrase_list(), self.meaning_list()
+        if not said:
+            errors["phrases"] = "Cần ít nhất một cách nói, mỗi cách nói một dòng."
+        if not meant:
+            errors["means"] = "Cần ít nhất một tên gọi trong danh mục, mỗi tên gọi một dòng."
+        for field, phrases in (("phrases", said), ("means", meant)):
+            too_long = [p for p in phrases if len(p) > 120]
+            if too_long and field not in errors:
+                errors[field] = f"Cách gọi quá dài (tối đa 120 ký tự): «{too_long[0][:40]}…»."
+        same = {fold(p) for p in said} & {fold(p) for p in meant}
+        if same and "means" not in errors:
+            errors["means"] = "Tên gọi trong danh mục phải khác cách người dân nói."
+        if errors:
+            raise ValidationError(errors)
+        self.phrases = "\n".join(said)
+        self.means = "\n".join(meant)
+
+    # Preview in the admin editor: what the requests holding these phrases find, with this entry as
+    # edited (saved or not) and without it.
+    preview_modes = [("", "Kết quả tìm kiếm")]
+
+    def get_preview_template(self, request, mode_name):
+        return "search/everyday_term_preview.html"
+
+    # Set by SearchConfig.ready() to search.preview.everyday_rows: the preview searches, and the models
+    # never import the modules above them.
+    preview_rows = None
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["rows"] = type(self).preview_rows(self) if type(self).preview_rows else []
+        return context
 
 
 class IndexQueueItem(models.Model):

@@ -11,6 +11,11 @@ elasticsearch.dsl objects and reading its response wrappers cost about 4 ms of C
 (the index itself is defined with elasticsearch.dsl in index.py).
 """
 
+import hashlib
+import json
+
+from django.core.cache import cache
+
 from search import engine, highlight, index, registry, rerank
 from search.results import FACET_SIZE, FACETS, Facet, FacetValue, Hit, SearchResult
 
@@ -40,64 +45,88 @@ def _phrase(field, query, boost=None, slop=None):
 def _variant_query(variant):
     """Clauses of one variant of the request: what lets a document in, and what ranks it.
 
-    A document comes in with all the words in its title, keywords and tags, with the request as a
-    phrase, with at least two of its adjacent word pairs in the title (one when there is only one
-    pair), with most of its words (with typos when a word is unknown), or with the exact
+    A document comes in with all the required words in its title, keywords and tags, with the
+    request as a phrase, with at least two of its adjacent word pairs in the title (one when there
+    is only one pair), with most of its words (with typos when a word is unknown), or with the exact
     diacritics typed. Single pairs ("đăng ký" is in thousands of titles) only add to the score:
-    letting them in would match nearly everything.
+    letting them in would match nearly everything. A long request (a sentence) also lets in a
+    document holding one of its rare word pairs or two of its rarest words, and ranks by every
+    word the titles use, rare ones weighing more (BM25): extra words never exclude a document.
     Bodies are long and folded syllables few, so a body counts only when it holds the request as a
-    phrase. Variants (synonyms, verbs, corrections) and fuzzy matching work on the short fields.
+    phrase. Variants (synonyms, verbs, corrections, everyday words) and fuzzy matching work on the
+    short fields.
     """
     words = variant.folded
+    required = " ".join(variant.required)
     full = " ".join(variant.tokens)
     original = variant.kind == "original"
-    pairs = variant.bigrams()
+    long = variant.long
+    pairs = variant.key_pairs if long else variant.bigrams()
     entry = [
-        # all words, in the title, keywords and tags taken together
-        {
-            "multi_match": {
-                "query": words,
-                "fields": SHORT_FIELDS,
-                "type": "cross_fields",
-                "operator": "and",
-                "boost": 2.0,
-            }
-        },
         # the whole request as a phrase
         _phrase("title_fold", words, boost=6.0, slop=1),
         _phrase("keywords_fold", words, boost=6.0, slop=0),
     ]
-    if len(pairs) > 1:
+    if required:
+        # all required words, in the title, keywords and tags taken together
         entry.append(
             {
-                "constant_score": {
-                    "filter": {
-                        "bool": {
-                            "should": [_phrase("title_fold", pair) for pair in pairs],
-                            "minimum_should_match": 2,
-                        }
-                    },
-                    "boost": 0.0,
+                "multi_match": {
+                    "query": required,
+                    "fields": SHORT_FIELDS,
+                    "type": "cross_fields",
+                    "operator": "and",
+                    "boost": 2.0,
                 }
             }
+        )
+    if long:
+        entry += [
+            _constant(_phrase(field, pair)) for pair in pairs for field in ("title_fold", "keywords_fold")
+        ]
+        if len(variant.key_words) >= 2:
+            entry.append(
+                _constant(
+                    {
+                        "bool": {
+                            "should": [
+                                {"multi_match": {"query": word, "fields": ["title_fold", "keywords_fold"]}}
+                                for word in variant.key_words
+                            ],
+                            "minimum_should_match": 2,
+                        }
+                    }
+                )
+            )
+    elif len(pairs) > 1:
+        entry.append(
+            _constant(
+                {
+                    "bool": {
+                        "should": [_phrase("title_fold", pair) for pair in pairs],
+                        "minimum_should_match": 2,
+                    }
+                }
+            )
         )
     if original:
         # most of the words in the short fields; with typos (one edit in words of 4-6 letters, two
         # from 7) when a word of 4 letters or more is not a known title word. Shorter words are
         # left to the spelling correction, which knows which syllables exist; expanding known
-        # words only found near-misses and was a fifth of the engine's time.
+        # words only found near-misses and was a fifth of the engine's time. Not for sentences:
+        # their unknown words are everyday words, not typos.
         most = {
-            "query": words,
+            "query": required or words,
             "fields": ["title_fold^2", "keywords_fold^2"],
             "minimum_should_match": "2<75%",
             "boost": 0.6,
         }
-        if variant.fuzzy:
+        if variant.fuzzy and not long:
             most.update(fuzziness="AUTO:4,7", prefix_length=1, max_expansions=10)
         entry += [_phrase("body_fold", words, boost=1.5), {"multi_match": most}]
         if full != words:
             entry.append(_phrase("title_fold", full, boost=3.0, slop=0))
-    if variant.exact:
+    if variant.exact and not long:
         exact = variant.text.lower()
         entry.append(
             {
@@ -116,19 +145,53 @@ def _variant_query(variant):
         rank.append(_phrase("title_fold", pair, boost=1.5))
         if original:
             rank.append(_phrase("keywords_fold", pair, boost=1.5))
+    if long and required:
+        # every word titles use, each by its rarity (BM25): the rare words of a sentence carry it
+        rank.append({"multi_match": {"query": required, "fields": ["title_fold^2", "keywords_fold^2"]}})
+    for phrase in variant.focus[:MAX_FOCUS]:
+        # the catalogue's name for what the citizen said: the subject of the request
+        focus = [_phrase("title_fold", phrase, boost=3.0), _phrase("keywords_fold", phrase, boost=3.0)]
+        rank += focus
+        entry += focus
     query = {"must": [{"bool": {"should": entry, "minimum_should_match": 1}}], "boost": variant.weight}
     if rank:
         query["should"] = rank
     return {"bool": query}
 
 
-def text_query(plan):
-    """The scoring query for a plan, without filters."""
-    scored = []
+MAX_FOCUS = 2
+
+
+def _constant(query):
+    """Lets a document in without scoring it (the other clauses rank it)."""
+    return {"constant_score": {"filter": query, "boost": 0.0}}
+
+
+def _code_clauses(plan):
+    """A typed code: exact (1000, the catalogue's code or a local code), the national code under a
+    province-applied one (800 for the national record, 600 for any record applying it), a longer
+    code starting with it (500)."""
+    clauses = []
+
+    def add(query, boost):
+        clauses.append({"constant_score": {"filter": query, "boost": boost}})
+
     if plan.code:
         code = plan.code.lower()
-        scored.append({"constant_score": {"filter": {"term": {"code": code}}, "boost": 1000.0}})
-        scored.append({"constant_score": {"filter": {"prefix": {"code": code + "."}}, "boost": 500.0}})
+        add({"bool": {"should": [{"term": {"code": code}}, {"term": {"codes": code}}]}}, 1000.0)
+        add({"prefix": {"code": code + "."}}, 500.0)
+        if plan.national_code:
+            national = plan.national_code.lower()
+            add({"term": {"code": national}}, 800.0)
+            add({"term": {"codes": national}}, 600.0)
+    if plan.local_code:
+        add({"term": {"codes": plan.local_code.lower()}}, 1000.0)
+    return clauses
+
+
+def text_query(plan):
+    """The scoring query for a plan, without filters."""
+    scored = _code_clauses(plan)
     if not plan.code_only:
         variants = [_variant_query(v) for v in plan.variants]
         if variants:
@@ -171,7 +234,7 @@ def _filter_clauses(field_filters, exclude=None):
 
 def _visibility(params):
     """Hidden statuses (abolished) stay out unless the citizen filters on a status."""
-    if params.filters.get("status"):
+    if params.filters.get("status") or params.include_hidden:
         return []
     return [{"term": {"hidden": False}}]
 
@@ -295,37 +358,83 @@ def facets_from(response, params):
     return facets, hidden_count
 
 
+# Facet counts and the total of a request are kept this long: popular requests repeat, and counting
+# every matching document (aggregations, an exact total) was most of the engine's work per search.
+# New documents show in the counts within this time; they show in the results at once.
+FACET_SECONDS = 30
+
+
+def _counts_key(plan, params):
+    """Cache key of a request's counts: what the engine is asked (every variant, codes, filters)."""
+    asked = [
+        index.alias_name(),
+        [(v.text, v.kind) for v in plan.variants],
+        [plan.code, plan.national_code, plan.local_code, plan.code_only],
+        sorted((k, sorted(v)) for k, v in params.filters.items()),
+        params.include_hidden,
+    ]
+    digest = hashlib.sha1(json.dumps(asked, ensure_ascii=False).encode()).hexdigest()
+    return f"search:counts:{digest}"
+
+
 def search(plan, params, *, facets=True):
     """Run the search on Elasticsearch; raises on any engine error (the caller falls back).
 
     Pages within the first RERANK_DEPTH results take two requests: candidates (small fields) with
-    facets, reranked by title coverage (rerank.py), then the page's documents by id.
+    facets, reranked by title coverage (rerank.py), then the page's documents by id. The facet counts
+    and the total come from the cache when the same request was answered in the last FACET_SECONDS:
+    the engine then only ranks (no aggregations, no exact count, so it may skip documents that cannot
+    reach the top).
     """
     labels = registry.type_labels()
     status_labels = registry.status_labels()
     result = SearchResult(engine="elasticsearch", params=params)
     end = params.offset + params.per_page
+    key = _counts_key(plan, params)
+    counts = cache.get(key)
+    ask_counts = counts is None
     if plan.code_only or end > rerank.RERANK_DEPTH:
-        response = _execute(build_search(plan, params, facets=facets))
+        body = build_search(plan, params, facets=facets and ask_counts)
+    else:
+        body = build_search(
+            plan, params, facets=facets and ask_counts, fields=RERANK_FIELDS, window=(0, rerank.RERANK_DEPTH)
+        )
+    if not ask_counts:
+        body["track_total_hits"] = False
+    response = _execute(body)
+    if plan.code_only or end > rerank.RERANK_DEPTH:
         result.hits = [
             _hit(h["_id"], h["_score"], h["_source"], plan, labels, status_labels)
             for h in response["hits"]["hits"]
         ]
     else:
-        response = _execute(
-            build_search(plan, params, facets=facets, fields=RERANK_FIELDS, window=(0, rerank.RERANK_DEPTH))
-        )
         candidates = [
             {"id": h["_id"], "score": h["_score"] or 0.0, **h["_source"]} for h in response["hits"]["hits"]
         ]
         page = rerank.rerank(plan, candidates)[params.offset : end]
         result.hits = _fetch_page(plan, page, labels, status_labels)
-    result.total = response["hits"]["total"]["value"]
+    if ask_counts:
+        counts = {"total": response["hits"]["total"]["value"]}
+        if facets:  # only complete counts are kept
+            counts["aggregations"] = response.get("aggregations") or {}
+            cache.set(key, counts, FACET_SECONDS)
+    result.total = counts["total"]
     if facets:
-        result.facets, result.hidden_count = facets_from(response, params)
+        result.facets, result.hidden_count = facets_from(counts, params)
         if params.filters.get("status"):
             result.hidden_count = 0
     return result
+
+
+def ranked_keys(plan, params, limit):
+    """Keys of the best `limit` documents, the first RERANK_DEPTH reranked (no facets, no page)."""
+    body = build_search(plan, params, facets=False, fields=RERANK_FIELDS, window=(0, limit))
+    body["track_total_hits"] = False
+    hits = _execute(body)["hits"]["hits"]
+    candidates = [{"id": h["_id"], "score": h["_score"] or 0.0, **h["_source"]} for h in hits]
+    depth = rerank.RERANK_DEPTH
+    ordered = rerank.rerank(plan, candidates[:depth]) + candidates[depth:]
+    return [c["id"] for c in ordered]
 
 
 def _fetch_page(plan, page, labels, status_labels):

@@ -25,6 +25,7 @@ class SearchDocument:
     summary: str = ""  # shown under the title when no snippet matched
     keywords: list[str] = _field(default_factory=list)  # how citizens call it; ranks like the title
     code: str = ""
+    codes: list[str] = _field(default_factory=list)  # other codes that name it (a local code)
     status: str = ""  # procedures: new / amended / replaced / abolished
     status_label: str = ""
     field: str = ""
@@ -68,6 +69,10 @@ class SearchAdapter:
     def prepare(self, obj):
         """A SearchDocument for one object of get_queryset(), or None to keep it out."""
         raise NotImplementedError
+
+    # Optional: def vocabulary_sources(self, obj) -> {"title": str, "documents": [lines naming documents
+    # a citizen brings or receives], "texts": [text where abbreviations are written out]}, read by
+    # `manage.py search_mine_vocabulary` (search/mining.py).
 
     def get_querysets(self):
         """The queryset(s) to read for a rebuild: override to split by model (e.g. to prefetch)."""

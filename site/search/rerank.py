@@ -30,7 +30,18 @@ def _pairs(tokens):
 
 
 def _variant_sets(plan):
-    return [(set(v.content), _pairs(v.content), v.weight) for v in plan.variants if v.content]
+    """(words, pairs, variant weight, word weights or None) per variant. A sentence is judged by its
+    rare pairs and by its words weighted by rarity (its small words weigh nothing)."""
+    sets = []
+    for v in plan.variants:
+        if not v.content:
+            continue
+        if v.long and v.weights:
+            pairs = {tuple(p.split()) for p in v.key_pairs}
+            sets.append(({w for w in v.content if v.weights.get(w)}, pairs, v.weight, v.weights))
+        else:
+            sets.append((set(v.content), _pairs(v.content), v.weight, None))
+    return sets
 
 
 def coverage(plan, title, keywords="", variant_sets=None):
@@ -48,8 +59,13 @@ def coverage(plan, title, keywords="", variant_sets=None):
     present_pairs = _pairs(tokens)
     keyword_sets = [set(title_tokens(k)) for k in (keywords or "").split("\n") if k.strip()]
     best = 0.0
-    for words, pairs, weight in variant_sets if variant_sets is not None else _variant_sets(plan):
-        in_title = len(words & present) / len(words)
+    for words, pairs, weight, weights in variant_sets if variant_sets is not None else _variant_sets(plan):
+        if not words:
+            continue
+        if weights:
+            in_title = sum(weights[w] for w in words & present) / sum(weights[w] for w in words)
+        else:
+            in_title = len(words & present) / len(words)
         if pairs:
             in_title = (in_title + len(pairs & present_pairs) / len(pairs)) / 2
         of_title = sum(1 for t in head if t in words) / len(head)

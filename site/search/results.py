@@ -27,6 +27,7 @@ class SearchParams:
     filters: dict = field(default_factory=dict)  # URL parameter -> list of selected values
     page: int = 1
     per_page: int = PER_PAGE
+    include_hidden: bool = False  # abolished procedures too, unfiltered (the admin's search)
 
     @classmethod
     def from_querydict(cls, data, per_page=PER_PAGE):

@@ -13,9 +13,9 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-from search import analysis, engine, fallback, query, spelling, synonyms, tasks
+from search import analysis, engine, everyday, fallback, query, spelling, synonyms, tasks
 from search import health as index_health
-from search.results import SearchResult
+from search.results import SearchParams, SearchResult
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +46,13 @@ def mark_engine_up():
     cache.delete(_down_key())
 
 
-def plan_for(text, groups=None):
-    return analysis.analyze(text, synonyms.load_groups() if groups is None else groups)
+def plan_for(text, groups=None, entries=None):
+    """The query plan as a search would build it (synonyms, everyday vocabulary, spelling)."""
+    groups = synonyms.load_groups() if groups is None else groups
+    entries = everyday.load_entries() if entries is None else entries
+    vocabulary = _vocabulary()
+    corrections = _corrections(text, vocabulary, entries)
+    return analysis.analyze(text, groups, corrections=corrections, known=vocabulary, entries=entries)
 
 
 def _vocabulary():
@@ -58,11 +63,11 @@ def _vocabulary():
         return None
 
 
-def _corrections(text, vocabulary):
+def _corrections(text, vocabulary, entries=()):
     if vocabulary is None or not text or not text.strip() or analysis.looks_like_code_only(text):
         return []
     try:
-        suggestion = vocabulary.suggest(text)
+        suggestion = vocabulary.suggest(text, everyday.phrase_words(tuple(entries)))
     except Exception:
         logger.exception("Spelling correction failed")
         return []
@@ -82,13 +87,15 @@ def _run(plan, params, facets, engine_name=None):
     return result
 
 
-def search(params, *, facets=True, groups=None, engine_name=None):
-    """Search with the engine if it answers, else the database. `engine_name` forces one (benchmarks)."""
+def search(params, *, facets=True, groups=None, entries=None, engine_name=None):
+    """Search with the engine if it answers, else the database. `engine_name` forces one (benchmarks);
+    `groups` and `entries` replace the synonyms and the everyday vocabulary (the admin's preview)."""
     started = time.perf_counter()
     groups = synonyms.load_groups() if groups is None else groups
+    entries = everyday.load_entries() if entries is None else entries
     vocabulary = _vocabulary()
-    corrections = _corrections(params.q, vocabulary)
-    plan = analysis.analyze(params.q, groups, corrections=corrections, known=vocabulary)
+    corrections = _corrections(params.q, vocabulary, entries)
+    plan = analysis.analyze(params.q, groups, corrections=corrections, known=vocabulary, entries=entries)
     if plan.empty:
         result = SearchResult(engine="elasticsearch" if engine_available() else "database", params=params)
         result.degraded = engine.is_configured() and result.engine == "database"
@@ -101,8 +108,24 @@ def search(params, *, facets=True, groups=None, engine_name=None):
     return result
 
 
+def ranked_keys(text, types=None, limit=200):
+    """Document keys ("<type>:<id>") for a request, best first, abolished procedures included: the
+    same search as the citizen's (engine when it answers, else the database) for the other search
+    boxes of the site (the admin, the directive library)."""
+    params = SearchParams(q=text, filters={"type": list(types)} if types else {}, include_hidden=True)
+    plan = plan_for(text)
+    if plan.empty:
+        return []
+    if engine_available():
+        try:
+            return query.ranked_keys(plan, params, limit)
+        except Exception as exc:
+            mark_engine_down(exc)
+    return fallback.ranked_keys(plan, params, limit)
+
+
 def autocomplete(text, limit=8):
-    plan = analysis.analyze(text, synonyms.load_groups())
+    plan = analysis.analyze(text, synonyms.load_groups(), entries=everyday.load_entries())
     if plan.empty or len(plan.text) < 2:
         return [], "database" if not engine_available() else "elasticsearch"
     if engine_available():

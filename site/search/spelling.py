@@ -22,12 +22,14 @@ _cache = {"key": None, "vocabulary": None}
 
 class Vocabulary:
     def __init__(self, titles):
+        self.titles = 0  # how many titles the counts come from (word weights in analysis.py)
         self.counts = Counter()
         self.pairs = Counter()
         forms = Counter()  # (folded, as written) -> n
         pair_forms = Counter()  # ((folded pair), (pair as written)) -> n
         folded_of = {}  # titles share a few hundred syllables: fold each once
         for title in titles:
+            self.titles += 1
             # Stored titles are normalized already: tokenizing the lowercased text is enough.
             words = [w for w in _WORD_RE.findall(title.lower()) if w.isalpha()]
             folded = [folded_of.get(w) or folded_of.setdefault(w, fold(w)) for w in words]
@@ -88,14 +90,15 @@ class Vocabulary:
             out.append(left[1] if left else right[0] if right else self.spelling.get(word, word))
         return out
 
-    def suggest(self, text):
-        """A corrected query spelled with diacritics, or '' when every word is known."""
+    def suggest(self, text, understood=frozenset()):
+        """A corrected query spelled with diacritics, or '' when every word is known. Words in
+        `understood` (folded: the everyday vocabulary's) are never corrected."""
         words = syllables(text)
         folded = [fold(w) for w in words]
         fixed = list(folded)
         changed = False
         for i, word in enumerate(folded):
-            if word in _request_words():  # "lam" in "lam giay khai sinh" is "làm", not a typo of "lại"
+            if word in _request_words() or word in understood:  # "lam" is "làm", not a typo of "lại"
                 continue
             before = folded[i - 1] if i else None
             after = folded[i + 1] if i + 1 < len(folded) else None

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from config import env
+from config.periodic import PERIODIC_JOBS  # noqa: F401 - a setting, read by manage.py run_periodic
 
 SITE_DIR = Path(__file__).resolve().parents[2]
 BASE_DIR = SITE_DIR.parent
@@ -64,8 +65,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before sessions and CSRF: it must see the cookies they set (core/httpcache.py). No
+    # LocaleMiddleware: the site has one language, and it would make every page vary on Accept-Language.
+    "core.httpcache.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -142,6 +145,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# HTTP cache (core/httpcache.py): seconds the shared cache (Varnish) keeps public pages, which are purged
+# on change (core/frontcache.py); search results, which are not; uploaded media; and browsers.
+HTTP_CACHE_SECONDS = env.integer("HTTP_CACHE_SECONDS", 3600)
+HTTP_CACHE_SHORT_SECONDS = env.integer("HTTP_CACHE_SHORT_SECONDS", 300)
+HTTP_CACHE_MEDIA_SECONDS = env.integer("HTTP_CACHE_MEDIA_SECONDS", 86400)
+HTTP_CACHE_BROWSER_SECONDS = env.integer("HTTP_CACHE_BROWSER_SECONDS", 60)
+# Varnish nodes to purge on publish (comma-separated http://host:port); unset, nothing is purged.
+WAGTAILFRONTENDCACHE = {
+    f"varnish-{number}": {"BACKEND": "core.frontcache.VarnishBackend", "LOCATION": location}
+    for number, location in enumerate(env.string_list("FRONTEND_CACHE_URLS"), start=1)
+}
+# More paths than this in one transaction (a large import) purge the whole cache at once.
+FRONTEND_CACHE_MAX_PATHS = env.integer("FRONTEND_CACHE_MAX_PATHS", 500)
+# Uploaded media served by the application (behind the cache) when there is no other server for them:
+# only these folders of MEDIA_ROOT; documents go through Wagtail's permission-checked view.
+SERVE_MEDIA = env.boolean("SERVE_MEDIA", False)
+PUBLIC_MEDIA_DIRS = env.string_list("PUBLIC_MEDIA_DIRS", ["images", "original_images", "phat-thanh", "demo"])
+
 _redis_url = env.get("REDIS_URL")
 CACHES = {
     "default": (
@@ -209,17 +230,22 @@ if ELASTICSEARCH_REPLICAS != "auto":
 SEARCH_SUBSITE_MODEL = "home.WardHomePage"
 PROCEDURE_FEEDBACK_URL_NAME = "hotline:feedback_form"
 
-# Wagtail's own search (admin) stays on the database: its Elasticsearch backend needs the
-# analysis-common module, which the engine we run does not have.
+# Wagtail's own search (admin pages and snippets, choosers) answers text searches with the citizen
+# search's Vietnamese folding, codes and vocabulary (search/admin_backend.py) on top of Wagtail's
+# database backend: its Elasticsearch backend would need analysis-common, which our engine lacks.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "search.admin_backend",
         "AUTO_UPDATE": env.boolean("WAGTAILSEARCH_AUTO_UPDATE", True),
     }
 }
 
 WAGTAIL_SITE_NAME = env.get("SITE_NAME", "Cổng thông tin cải cách hành chính")
-WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000")
+# The public address (scheme, host, port): the Wagtail Site record takes it (`manage.py set_site_url`,
+# load_demo), so the sitemap, canonical and Open Graph URLs, QR codes, feeds and e-mails carry it.
+# BASE_URL is its former name.
+SITE_URL = env.http_url("SITE_URL") or env.http_url("BASE_URL")
+WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 # ASCII slugs (Wagtail transliterates Vietnamese in the editor): URLs citizens can read aloud and type.

@@ -20,7 +20,7 @@ DATABASES["default"].setdefault("TEST", {})["NAME"] = (
 ELASTICSEARCH_INDEX_PREFIX = f"test_{_run_id}_{ELASTICSEARCH_INDEX_PREFIX}"
 # Wagtail's admin search index recomputes title norms over the whole table on every save on
 # PostgreSQL; no test relies on admin search, and the citizen search has its own index.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_backend", "AUTO_UPDATE": False}}
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": TASK_QUEUES},
     # For the tests that run real workers (`db_worker --backend database`) on the test database.
