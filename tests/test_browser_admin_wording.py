@@ -55,6 +55,35 @@ def test_page_editor_is_vietnamese(live_server, desktop_page):
     assert desktop_page.console_errors == []
 
 
+def test_listings_and_reports_say_it_in_vietnamese(live_server, desktop_page):
+    from django.urls import reverse
+
+    from procedures.desk.models import Desk
+    from search.models import SearchSynonym
+
+    _procedures("Đăng ký khai sinh")
+    Desk.objects.create(name="Bộ phận một cửa phường Sao Đỏ")
+    SearchSynonym.objects.all().delete()
+    SearchSynonym.objects.create(phrases="sổ đỏ\ngiấy chứng nhận quyền sử dụng đất", is_active=True)
+    _signed_in(desktop_page, live_server)
+    screens = {
+        "synonyms": (reverse(SearchSynonym.snippet_viewset.get_url_name("list")), "sổ đỏ"),
+        "desk": (reverse(Desk.snippet_viewset.get_url_name("list")), "Mục dữ liệu"),
+        "aging": (reverse("wagtailadmin_reports:aging_pages"), "Đăng ký khai sinh"),
+        "page-search": (reverse("wagtailadmin_pages:search") + "?q=khai+sinh", "trong tổng số 1 trang"),
+        "import": (reverse("nhap-thu-tuc:index"), "phụ lục mẫu (Excel)"),
+    }
+    for name, (url, expected) in screens.items():
+        response = desktop_page.goto(live_server.url + url)
+        assert response.status == 200, name
+        text = _text(desktop_page)
+        save_screenshot(desktop_page, f"admin-wording-{name}", full_page=False)
+        assert expected in text, (name, expected)
+        for english in ENGLISH + ["docs/", "procedures/importing"]:
+            assert english not in text, (name, english)
+    assert desktop_page.console_errors == []
+
+
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_console_labels_sit_above_their_controls(live_server, viewport, request):
     page = request.getfixturevalue(f"{viewport}_page")
