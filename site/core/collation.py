@@ -10,7 +10,7 @@ from django.db.models.functions import Collate
 from core.text import VIETNAMESE_COLLATION, vietnamese_key
 
 # What the PostgreSQL collation is (core/migrations/0003_vietnamese_collation.py): ICU's Vietnamese with
-# numbers read as numbers, the order core.text.vietnamese_key reproduces (tests/test_vietnamese_order.py).
+# numbers read as numbers, the order core.text.vietnamese_key reproduces (tests/test_admin_wording.py).
 ICU_LOCALE = "vi-u-kn-true"
 
 

@@ -14,7 +14,7 @@ class IndexView(VietnameseOrderingMixin, snippets.IndexView):
 
 
 class SnippetViewSet(snippets.SnippetViewSet):
-    """Every snippet viewset of the project derives from this one (tests/test_vietnamese_order.py)."""
+    """Every snippet viewset of the project derives from this one (tests/test_admin_wording.py)."""
 
     index_view_class = IndexView
 
