@@ -5,7 +5,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${TTHC_VENV:-$ROOT/.venv}"
 PY="$VENV/bin/python"
 
-log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+log() { printf '\033[1m==> [%s] %s\033[0m\n' "$(date +%H:%M:%S)" "$*"; }
 
 find_python311() {
   for candidate in python3.11 python3; do

@@ -7,7 +7,10 @@ from django.core.management import CommandError, call_command
 
 pytestmark = pytest.mark.django_db
 
-DOCUMENTED_CRON_JOBS = {"send_alert_mail", "search_process_queue", "recompute_feedback_deadlines", "publish_scheduled"}
+DOCUMENTED_CRON_JOBS = {
+    "send_alert_mail", "search_process_queue", "recompute_feedback_deadlines", "publish_scheduled",
+    "purge_personal_data",
+}
 
 
 def run(*args):
@@ -52,3 +55,19 @@ def test_an_unknown_command_is_refused_before_anything_runs(settings):
     settings.PERIODIC_JOBS = [{"command": ["khong_co_lenh_nay"], "every": 60}]
     with pytest.raises(CommandError, match="khong_co_lenh_nay"):
         run("--once")
+
+
+def test_a_backup_folder_adds_the_nightly_backup_that_keeps_the_newest(tmp_path, monkeypatch):
+    import importlib
+
+    from config.settings import base
+
+    monkeypatch.setenv("BACKUP_DIR", str(tmp_path))
+    monkeypatch.setenv("BACKUP_KEEP", "3")
+    try:
+        configured = importlib.reload(base).PERIODIC_JOBS
+    finally:
+        monkeypatch.delenv("BACKUP_DIR")
+        importlib.reload(base)
+    assert {"command": ["backup", str(tmp_path), "--keep", "3"], "every": 24 * 3600} in configured
+    assert not any(job["command"][0] == "backup" for job in base.PERIODIC_JOBS)

@@ -19,4 +19,12 @@ PERIODIC_JOBS = [
     {"command": ["recompute_feedback_deadlines"], "every": DAY},
     # Expired editor sessions (Django keeps them in the database until removed).
     {"command": ["clearsessions"], "every": DAY},
+    # Personal data past its retention period (docs/operations.md, "Retention of personal data").
+    {"command": ["purge_personal_data"], "every": DAY},
 ]
+
+
+def backup_job(folder, keep):
+    """The nightly backup into `folder`, keeping the `keep` newest archives (settings add it when
+    BACKUP_DIR is set: where backups go is the operator's choice, never a default)."""
+    return {"command": ["backup", str(folder), "--keep", str(keep)], "every": DAY}

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from config import env
-from config.periodic import PERIODIC_JOBS  # noqa: F401 - a setting, read by manage.py run_periodic
+from config.periodic import PERIODIC_JOBS, backup_job  # a setting, read by manage.py run_periodic
 
 SITE_DIR = Path(__file__).resolve().parents[2]
 BASE_DIR = SITE_DIR.parent
@@ -208,6 +208,11 @@ AFTER_RESTORE_COMMANDS = ["search_rebuild --queue"]
 RETENTION_CLOSED_FEEDBACK_DAYS = env.integer("RETENTION_CLOSED_FEEDBACK_DAYS", 365)
 RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS = env.integer("RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS", 7)
 RETENTION_SENT_ALERT_MAIL_DAYS = env.integer("RETENTION_SENT_ALERT_MAIL_DAYS", 30)
+# Nightly backups by run_periodic (scripts/serve) when a folder is given; docs/operations.md.
+BACKUP_DIR = env.get("BACKUP_DIR")
+BACKUP_KEEP = env.integer("BACKUP_KEEP", 14)
+if BACKUP_DIR:
+    PERIODIC_JOBS = [*PERIODIC_JOBS, backup_job(BACKUP_DIR, BACKUP_KEEP)]
 
 # /suc-khoe/ reports a queue as late when its oldest waiting task is older than this.
 HEALTH_TASK_LATE_SECONDS = env.integer("HEALTH_TASK_LATE_SECONDS", 300)
