@@ -14,7 +14,16 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from news.demo_content import ARTICLES, DIRECTIVES, EPISODES, IMAGES
+from news.demo_content import (
+    ARTICLES,
+    DIRECTIVES,
+    EPISODES,
+    FORMER_SLUGS,
+    IMAGES,
+    INDICES_ARTICLE,
+    period_words,
+    published_articles,
+)
 from news.models import (
     ArticlePage,
     AudioClip,
@@ -216,9 +225,11 @@ def _news(ctx, images):
 
     existing = {unit: set(ArticlePage.objects.child_of(i).values_list("slug", flat=True)) for unit, i in indexes.items()}
     created = 0
-    for position, (slug, title, topic_slugs, lead, paragraphs, featured, unit, image, days) in enumerate(ARTICLES):
-        if unit not in indexes or slug in existing[unit]:
+    articles = published_articles(today)
+    for position, (slug, title, topic_slugs, lead, paragraphs, featured, unit, image, days) in enumerate(articles):
+        if unit not in indexes or slug in existing[unit] or FORMER_SLUGS.get(slug) in existing[unit]:
             continue
+        date = today - datetime.timedelta(days=days)
         body = [("paragraph", f"<p>{p}</p>") for p in paragraphs]
         if position == 0:
             body.insert(1, ("quote", {
@@ -236,7 +247,7 @@ def _news(ctx, images):
                 ],
                 "first_row_is_table_header": True,
                 "first_col_is_header": True,
-                "table_caption": "Hồ sơ quý I theo lĩnh vực (số liệu minh họa)",
+                "table_caption": f"Hồ sơ quý {period_words(date)['quy']} theo lĩnh vực (số liệu minh họa)",
             }))
         if position == 2:
             picture, alt = images[0]
@@ -246,7 +257,7 @@ def _news(ctx, images):
         page = ArticlePage(
             title=title,
             slug=slug,
-            date=today - datetime.timedelta(days=days),
+            date=date,
             lead=lead,
             body=body,
             lead_image=lead_image,
@@ -320,7 +331,8 @@ def _radio(ctx):
             RadioColumnPage(
                 title="Phát thanh cải cách hành chính",
                 slug="phat-thanh-cchc",
-                show_in_menus=True,
+                # Listed under "Chuyên mục" on the home page: the main menu keeps one row on a desktop.
+                show_in_menus=False,
                 podcast_author="Phòng Văn hóa - Thông tin thành phố",
                 intro=(
                     "<p>Chuyên mục phát thanh về cải cách hành chính, phát hằng tháng trên Đài truyền thanh "
@@ -329,6 +341,9 @@ def _radio(ctx):
                 ),
             ),
         )
+    elif column.show_in_menus:  # a demo loaded before the menu was trimmed to one row
+        column.show_in_menus = False
+        column.save_revision().publish()
     today = timezone.localdate()
     existing = set(RadioEpisodePage.objects.child_of(column).values_list("slug", flat=True))
     created = 0
@@ -358,8 +373,20 @@ def _radio(ctx):
     ctx.log(f"Phát thanh: {len(EPISODES)} số (mới tạo {created})")
 
 
-# Sample figures, labelled as such on the page.
-SCORES = [(2021, "84.12", 5, "86.50"), (2022, "86.35", 4, "88.20"), (2023, "88.07", 3, "89.64"), (2024, "89.51", 2, "91.02")]
+# Sample figures, labelled as such on the page: (PAR Index, rank of 12, SIPAS) for four years in a row.
+SCORES = [("84.12", 5, "86.50"), ("86.35", 4, "88.20"), ("88.07", 3, "89.64"), ("89.51", 2, "91.02")]
+
+
+def sample_scores(last_year):
+    """(year, PAR Index, rank, SIPAS) of the sample figures, the last for `last_year`."""
+    first = last_year - len(SCORES) + 1
+    return [(first + i, par, rank, sipas) for i, (par, rank, sipas) in enumerate(SCORES)]
+
+
+def _indices_year():
+    """The year the demo's indices article announces (the year before its date), so the page agrees."""
+    article = ArticlePage.objects.filter(slug=INDICES_ARTICLE).only("date").first()
+    return period_words(article.date if article else timezone.localdate())["nam_truoc"]
 
 
 def _indices(ctx):
@@ -378,12 +405,13 @@ def _indices(ctx):
         ),
         source_note="<p>Nguồn: số liệu mẫu để minh họa cách trình bày.</p>",
     )
+    scores = sample_scores(_indices_year())
     page.scores = [
         IndexScore(year=y, par_index=p, par_rank=r, par_rank_total=12, sipas=s, note="Số liệu mẫu")
-        for y, p, r, s in SCORES
+        for y, p, r, s in scores
     ]
     _publish(ctx.home, page)
-    ctx.log("Chỉ số cải cách hành chính: 2021–2024 (số liệu mẫu)")
+    ctx.log(f"Chỉ số cải cách hành chính: {scores[0][0]}–{scores[-1][0]} (số liệu mẫu)")
 
 
 def _onestop(ctx):

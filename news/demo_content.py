@@ -4,14 +4,59 @@ Articles name roles ("lãnh đạo UBND thành phố", "công chức Bộ phận
 Central documents are real and cited as published; province, city and ward documents are samples and say so.
 """
 
+import datetime
+
+from django.utils import timezone
+
+ROMAN_QUARTERS = ("I", "II", "III", "IV")
+
+
+def period_words(day):
+    """The periods an article dated `day` speaks of, for the {…} in its text: articles are dated
+    relative to the day the demo is loaded, so the years they name are too.
+
+    nam: its year; nam_truoc: the year before (whose reform indices are announced in this one);
+    quy: the last quarter ended ("III năm 2026"); nua_nam: the last half-year ended.
+    """
+    quarter = (day.month - 1) // 3  # the current quarter's index is the number of the last one ended
+    quy = f"{ROMAN_QUARTERS[quarter - 1]} năm {day.year if quarter else day.year - 1}"
+    nua_nam = f"6 tháng đầu năm {day.year}" if day.month > 6 else f"6 tháng cuối năm {day.year - 1}"
+    return {"nam": day.year, "nam_truoc": day.year - 1, "quy": quy, "nua_nam": nua_nam}
+
+
+def published_articles(today=None):
+    """ARTICLES as the demo publishes them on `today` (default: today): the {…} in title, lead and
+    paragraphs filled with the periods of each article's date."""
+    today = today or timezone.localdate()
+    published = []
+    for slug, title, topics, lead, paragraphs, *rest in ARTICLES:
+        words = period_words(today - datetime.timedelta(days=rest[3]))  # rest: featured, unit, image, days
+        published.append(
+            (slug, title.format(**words), topics, lead.format(**words), [p.format(**words) for p in paragraphs], *rest)
+        )
+    return published
+
+
+# The article whose date sets the last year of the sample reform indices.
+INDICES_ARTICLE = "ket-qua-chi-so-cai-cach-hanh-chinh"
+# Slugs that named a year before the years followed the dates: a demo loaded then keeps its article.
+FORMER_SLUGS = {
+    "chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh": "chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh-nam-2024",
+    "tren-98-ho-so-duoc-giai-quyet-dung-han": "tren-98-ho-so-duoc-giai-quyet-dung-han-trong-quy-i",
+    "ket-qua-chi-so-cai-cach-hanh-chinh": "ket-qua-chi-so-cai-cach-hanh-chinh-nam-2023",
+    "ra-soat-van-ban-quy-pham-phap-luat": "ra-soat-van-ban-quy-pham-phap-luat-nam-2024",
+    "cong-khai-tai-chinh-ngan-sach": "cong-khai-tai-chinh-ngan-sach-nam-2024",
+}
+
 # (slug, title, topic slugs, lead, paragraphs, featured, unit, image, days ago)
-# unit: "city" or a ward slug; image: index into IMAGES or None.
+# unit: "city" or a ward slug; image: index into IMAGES or None. Title, lead and paragraphs may name
+# {nam}, {nam_truoc}, {quy} or {nua_nam} (period_words of the article's date).
 ARTICLES = [
     (
-        "chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh-nam-2024",
-        "Chí Linh triển khai Kế hoạch cải cách hành chính năm 2024",
+        "chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh",
+        "Chí Linh triển khai Kế hoạch cải cách hành chính năm {nam}",
         ["chi-dao-dieu-hanh"],
-        "UBND thành phố Chí Linh ban hành kế hoạch cải cách hành chính năm 2024 với 6 nhóm nhiệm vụ, "
+        "UBND thành phố Chí Linh ban hành kế hoạch cải cách hành chính năm {nam} với 6 nhóm nhiệm vụ, "
         "trong đó trọng tâm là cải cách thủ tục hành chính và xây dựng chính quyền số.",
         [
             "Kế hoạch giao nhiệm vụ cụ thể cho từng phòng, ban chuyên môn và UBND các phường, xã; gắn kết quả "
@@ -25,10 +70,10 @@ ARTICLES = [
         True, "city", 0, 3,
     ),
     (
-        "tren-98-ho-so-duoc-giai-quyet-dung-han-trong-quy-i",
-        "Trên 98% hồ sơ thủ tục hành chính được giải quyết đúng hạn trong quý I",
+        "tren-98-ho-so-duoc-giai-quyet-dung-han",
+        "Trên 98% hồ sơ thủ tục hành chính được giải quyết đúng hạn trong quý {quy}",
         ["co-che-mot-cua", "cai-cach-thu-tuc-hanh-chinh"],
-        "Quý I, Bộ phận một cửa thành phố và các phường, xã tiếp nhận hơn 14.000 hồ sơ; tỷ lệ giải quyết đúng "
+        "Quý {quy}, Bộ phận một cửa thành phố và các phường, xã tiếp nhận hơn 14.000 hồ sơ; tỷ lệ giải quyết đúng "
         "hạn đạt trên 98%, tăng so với cùng kỳ năm trước.",
         [
             "Lĩnh vực có số hồ sơ lớn nhất là chứng thực, hộ tịch và đất đai. Các hồ sơ quá hạn chủ yếu thuộc "
@@ -83,10 +128,10 @@ ARTICLES = [
         False, "city", 3, 28,
     ),
     (
-        "ket-qua-chi-so-cai-cach-hanh-chinh-nam-2023",
-        "Thành phố cải thiện thứ hạng Chỉ số cải cách hành chính năm 2023",
+        "ket-qua-chi-so-cai-cach-hanh-chinh",
+        "Thành phố cải thiện thứ hạng Chỉ số cải cách hành chính năm {nam_truoc}",
         ["chi-so-par-index-sipas"],
-        "Kết quả xác định Chỉ số cải cách hành chính năm 2023 cho thấy thành phố tăng điểm ở hầu hết các lĩnh "
+        "Kết quả xác định Chỉ số cải cách hành chính năm {nam_truoc} cho thấy thành phố tăng điểm ở hầu hết các lĩnh "
         "vực, nhất là cải cách thủ tục hành chính và chính quyền số.",
         [
             "Các tiêu chí còn bị trừ điểm gồm tỷ lệ hồ sơ trực tuyến của một số lĩnh vực và việc cập nhật, công "
@@ -111,7 +156,7 @@ ARTICLES = [
         False, "city", None, 42,
     ),
     (
-        "ra-soat-van-ban-quy-pham-phap-luat-nam-2024",
+        "ra-soat-van-ban-quy-pham-phap-luat",
         "Rà soát, hệ thống hóa văn bản quy phạm pháp luật do thành phố ban hành",
         ["cai-cach-the-che"],
         "Thành phố tổ chức rà soát toàn bộ văn bản quy phạm pháp luật còn hiệu lực do HĐND và UBND thành phố "
@@ -152,10 +197,10 @@ ARTICLES = [
         False, "city", 3, 66,
     ),
     (
-        "cong-khai-tai-chinh-ngan-sach-nam-2024",
+        "cong-khai-tai-chinh-ngan-sach",
         "Công khai dự toán ngân sách và thực hiện tự chủ tài chính tại các đơn vị sự nghiệp",
         ["cai-cach-tai-chinh-cong"],
-        "Dự toán ngân sách năm 2024 của thành phố được công khai trên Cổng thông tin; các đơn vị sự nghiệp công "
+        "Dự toán ngân sách năm {nam} của thành phố được công khai trên Cổng thông tin; các đơn vị sự nghiệp công "
         "lập tiếp tục được giao quyền tự chủ tài chính.",
         [
             "Việc công khai giúp người dân theo dõi, giám sát việc sử dụng ngân sách nhà nước, đồng thời là một "
@@ -250,7 +295,7 @@ ARTICLES = [
     ),
     (
         "kiem-tra-cong-vu-cai-cach-hanh-chinh-6-thang",
-        "Kiểm tra công tác cải cách hành chính và kỷ luật, kỷ cương hành chính 6 tháng đầu năm",
+        "Kiểm tra công tác cải cách hành chính và kỷ luật, kỷ cương hành chính {nua_nam}",
         ["chi-dao-dieu-hanh", "cai-cach-che-do-cong-vu"],
         "Đoàn kiểm tra của thành phố làm việc tại một số phường, xã về kết quả cải cách hành chính, việc niêm yết "
         "thủ tục và chấp hành giờ giấc làm việc.",
@@ -340,9 +385,9 @@ ARTICLES = [
     ),
     (
         "phuong-sao-do-ket-qua-giai-quyet-ho-so-6-thang",
-        "Phường Sao Đỏ: không có hồ sơ quá hạn trong 6 tháng đầu năm",
+        "Phường Sao Đỏ: không có hồ sơ quá hạn trong {nua_nam}",
         ["co-che-mot-cua"],
-        "Bộ phận một cửa phường Sao Đỏ giải quyết đúng và trước hạn toàn bộ hồ sơ tiếp nhận trong 6 tháng đầu năm.",
+        "Bộ phận một cửa phường Sao Đỏ giải quyết đúng và trước hạn toàn bộ hồ sơ tiếp nhận trong {nua_nam}.",
         [
             "Phường phân công công chức theo dõi từng lĩnh vực, nhắc hạn hằng ngày trên hệ thống và báo cáo lãnh đạo "
             "những hồ sơ sắp đến hạn.",
@@ -419,7 +464,7 @@ DIRECTIVES = [
      "Ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 – 2030",
      "Xác định 6 nội dung cải cách: thể chế, thủ tục hành chính, tổ chức bộ máy, chế độ công vụ, tài chính công, "
      "xây dựng và phát triển Chính phủ điện tử, Chính phủ số.",
-     ["chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh-nam-2024"]),
+     ["chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh"]),
     ("nghi-dinh-61-2018-nd-cp", "nghi-dinh", "61/2018/NĐ-CP", "2018-04-23", "Chính phủ", "trung-uong",
      "Về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính",
      "Quy định nguyên tắc, trình tự tiếp nhận, giải quyết và trả kết quả thủ tục hành chính theo cơ chế một cửa, "

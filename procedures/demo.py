@@ -48,6 +48,10 @@ def load(ctx):
         ctx.home.add_child(instance=index)
         index.save_revision().publish()
         ctx.log("Trang danh mục thủ tục hành chính: đã tạo")
+    elif not index.show_in_menus:  # a demo loaded before the catalogue joined the main menu
+        index.show_in_menus = True
+        index.save_revision().publish()
+        ctx.log("Trang danh mục thủ tục hành chính: đưa vào trình đơn chính")
 
     records = json.loads(DATA.read_text(encoding="utf-8"))
     limit = ctx.options.get("procedures_limit")

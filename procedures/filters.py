@@ -6,7 +6,6 @@ never an error. The number of SQL queries does not depend on the number of proce
 
 import datetime
 import functools
-import unicodedata
 from collections import namedtuple
 from urllib.parse import urlencode
 
@@ -16,6 +15,7 @@ from django.utils.functional import cached_property
 
 from core.facets import Facet, FacetValue
 from core.params import raw
+from core.text import vietnamese_key
 from procedures.models import ProcedurePage
 
 Status = ProcedurePage.Status
@@ -95,38 +95,12 @@ def reference_names():
     return cached("procedure-references", build)
 
 
-# Vietnamese alphabetical order (a ă â b c d đ e ê …), tones ignored at first level. Built once as a
-# str.translate table so sorting ~2,000 names stays in C.
-def _build_collation():
-    alphabet = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-    table = {}
-    ranges = [range(0x41, 0x5B), range(0x61, 0x7B), range(0xC0, 0x250), range(0x1E00, 0x1F00)]
-    for block in ranges:
-        for cp in block:
-            ch = chr(cp)
-            base = "".join(c for c in unicodedata.normalize("NFD", ch.lower()) if c not in tones)
-            base = unicodedata.normalize("NFC", base)
-            if base in alphabet:
-                table[cp] = chr(0xE000 + alphabet.index(base))
-    table[ord("Đ")] = table[ord("đ")] = chr(0xE000 + alphabet.index("đ"))
-    return table
-
-
-_COLLATION = _build_collation()
-
-
-def vietnamese_sort_key(text):
-    text = text or ""
-    return (text.translate(_COLLATION), text.lower())
-
-
 @functools.lru_cache(maxsize=16)
 def _name_ranks(titles):
     """{title: position in Vietnamese order} for a catalogue's set of names. Remembered per set: the
     set changes only when a procedure is added, renamed or removed, and comparing 2,000 long sort
     keys on every request cost more than looking the set up."""
-    return {title: rank for rank, title in enumerate(sorted(titles, key=vietnamese_sort_key))}
+    return {title: rank for rank, title in enumerate(sorted(titles, key=vietnamese_key))}
 
 
 class CatalogueQuery:
@@ -256,9 +230,9 @@ class CatalogueQuery:
                     orders[slug] = getattr(row, order_attr)
         options = [FacetValue(slug, names[slug], n) for slug, n in counts.items()]
         if order_attr:
-            options.sort(key=lambda o: (orders[o.value], vietnamese_sort_key(o.label)))
+            options.sort(key=lambda o: (orders[o.value], vietnamese_key(o.label)))
         else:
-            options.sort(key=lambda o: vietnamese_sort_key(o.label))
+            options.sort(key=lambda o: vietnamese_key(o.label))
         return self._finish_facet(Facet(param, label, options, all_label=all_label))
 
     def _agency_facet(self):
@@ -272,7 +246,7 @@ class CatalogueQuery:
                     counts[slug] = counts.get(slug, 0) + 1
                     names[slug] = name
         options = [FacetValue(slug, names[slug], n) for slug, n in counts.items()]
-        options.sort(key=lambda o: vietnamese_sort_key(o.label))
+        options.sort(key=lambda o: vietnamese_key(o.label))
         return self._finish_facet(Facet(P_AGENCY, "Cơ quan thực hiện", options, all_label="Tất cả cơ quan"))
 
     def _finish_facet(self, facet):
@@ -312,7 +286,7 @@ class CatalogueQuery:
             if row.kind_slug:
                 counts[row.kind_slug] = counts.get(row.kind_slug, 0) + 1
                 names[row.kind_slug], orders[row.kind_slug] = row.kind_name, row.kind_order
-        kinds = sorted(counts, key=lambda slug: (orders[slug], names[slug]))
+        kinds = sorted(counts, key=lambda slug: (orders[slug], vietnamese_key(names[slug])))
         options = [FacetValue(ONLINE_ANY, "Nộp được trực tuyến", with_url)]
         options += [FacetValue(slug, names[slug], counts[slug]) for slug in kinds]
         options.append(FacetValue(ONLINE_NONE, "Chưa nộp được trực tuyến", without_url))

@@ -2,7 +2,8 @@
 cache (procedures.filters.reference_names) instead of a join each."""
 
 from core.rows import instance_from_values, relation_loaded
-from procedures.filters import reference_names, vietnamese_sort_key
+from core.text import vietnamese_key
+from procedures.filters import reference_names
 from procedures.models import Agency, ProcedureLevel, ProcedurePage
 
 REFERENCES = (  # page attribute, kind in procedures.filters.reference_names()
@@ -65,11 +66,11 @@ def other_agencies(page):
     the names from the site cache."""
     held = page.other_agencies.all()
     if not hasattr(held, "query"):  # a preview: the agencies chosen in the editor are held in memory
-        return sorted(held, key=lambda agency: vietnamese_sort_key(agency.name))
+        return sorted(held, key=lambda agency: vietnamese_key(agency.name))
     through = ProcedurePage.other_agencies.through
     ids = list(through.objects.filter(procedurepage_id=page.pk).values_list("agency_id", flat=True))
     names = reference_names() if ids else None
     agencies = [_reference(names, Agency, "agency", pk) for pk in ids]
     if None in agencies:  # an agency newer than the cache
         agencies = list(page.other_agencies.all())
-    return sorted(agencies, key=lambda agency: vietnamese_sort_key(agency.name))
+    return sorted(agencies, key=lambda agency: vietnamese_key(agency.name))

@@ -3,8 +3,9 @@
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.snippets import SnippetViewSet
 from procedures.import_views import ProcedureImportViewSet
 from procedures.importing.constants import LOG_ACTION, TIDY_LOG_ACTION
 from procedures.models import (

@@ -6,12 +6,14 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.files.storage import default_storage
 
-from news.demo_content import ARTICLES, EPISODES
+from news.demo_content import EPISODES, published_articles
 from news.factories import ArticlePageFactory
 from news.models import ArticlePage, RadioEpisodePage, Topic
 from tests.test_news_fixtures import news_demo  # noqa: F401  (module-scoped fixture)
 
 pytestmark = pytest.mark.django_db
+
+ARTICLES = published_articles()  # titles with the years of their dates
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"

@@ -53,6 +53,7 @@ class ProcedureIndexPage(RegisteredContextMixin, CachedViewRestrictionsMixin, Pa
     parent_page_types = ["home.HomePage"]
     subpage_types = ["procedures.ProcedurePage"]
     max_count = 1
+    show_in_menus_default = True  # citizens look for the catalogue in the main menu first
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
 
     class Meta:

@@ -7,6 +7,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from core.collation import VietnameseOrderManager
 from core.text import folded_slug
 
 
@@ -15,6 +16,8 @@ class SluggedName(models.Model):
 
     name = models.CharField("Tên", max_length=255, unique=True)
     slug = models.SlugField("Mã trong đường dẫn", max_length=80, unique=True, blank=True)
+
+    objects = VietnameseOrderManager()
 
     class Meta:
         abstract = True
