@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permissions import policy_registry
 
+from core.collation import vietnamese_order
 from core.workdays import add_working_days
 from hotline import signals
 from hotline.forms import FeedbackAdminForm
@@ -86,13 +87,13 @@ CLOCK_CHOICES = [
 def _procedures_with_feedback():
     from procedures.models import ProcedurePage
 
-    return ProcedurePage.objects.filter(feedback_submissions__isnull=False).distinct().order_by("title")
+    return ProcedurePage.objects.filter(feedback_submissions__isnull=False).distinct().order_by(vietnamese_order("title"))
 
 
 def _wards():
     from home.models import WardHomePage
 
-    return WardHomePage.objects.order_by("unit_kind", "title")
+    return WardHomePage.objects.order_by("unit_kind", vietnamese_order("title"))
 
 
 class FeedbackFilterSet(WagtailFilterSet):

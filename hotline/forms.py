@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.collation import vietnamese_order
 from core.params import IdChoiceField
 from hotline.codes import normalize_tracking_code
 from hotline.models import FeedbackSubmission, FeedbackTopic
@@ -108,7 +109,7 @@ class FeedbackForm(forms.Form):
         from home.models import WardHomePage
 
         self.fields["topic"].queryset = FeedbackTopic.objects.filter(is_active=True)
-        self.fields["ward"].queryset = WardHomePage.objects.live().order_by("unit_kind", "title")
+        self.fields["ward"].queryset = WardHomePage.objects.live().order_by("unit_kind", vietnamese_order("title"))
         limit_mb = max_attachment_size() // (1024 * 1024)
         accept = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
         for name in self.ATTACHMENT_FIELDS:

@@ -7,8 +7,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.snippets import SnippetViewSet
 from hotline.admin_views import FeedbackViewSet, attachment_download, feedback_policy
 from hotline.models import FeedbackSubmission, FeedbackTopic
 from hotline.permissions import scope_queryset

@@ -14,7 +14,16 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from news.demo_content import ARTICLES, DIRECTIVES, EPISODES, IMAGES
+from news.demo_content import (
+    ARTICLES,
+    DIRECTIVES,
+    EPISODES,
+    FORMER_SLUGS,
+    IMAGES,
+    INDICES_ARTICLE,
+    period_words,
+    published_articles,
+)
 from news.demo_themes import ARTICLE_AUDIENCES, THEME_ARTICLES, THEME_PAGES
 from news.models import (
     ArticlePage,
@@ -188,38 +197,10 @@ def _images():
 # Loaders ------------------------------------------------------------------------------------------
 
 
-QUARTERS = ["I", "II", "III", "IV"]
-
-
-def demo_date(today, when):
-    """`when` days before today, or the last (month, day) up to today."""
-    if isinstance(when, tuple):
-        month, day = when
-        date = datetime.date(today.year, month, day)
-        return date if date <= today else date.replace(year=today.year - 1)
-    return today - datetime.timedelta(days=when)
-
-
-def dated(text, date):
-    """Fill the demo text's periods from its own date: {nam} the year, {nam_truoc} the year before,
-    {quy_truoc} the last whole quarter, {nua_nam_truoc} the last whole half-year."""
-    quarter = (date.month - 1) // 3
-    last_quarter = f"quý {QUARTERS[quarter - 1]} năm {date.year if quarter else date.year - 1}"
-    last_half = f"6 tháng đầu năm {date.year}" if date.month > 6 else f"6 tháng cuối năm {date.year - 1}"
-    for key, value in (
-        ("{nam}", str(date.year)),
-        ("{nam_truoc}", str(date.year - 1)),
-        ("{quy_truoc}", last_quarter),
-        ("{nua_nam_truoc}", last_half),
-    ):
-        text = text.replace(key, value)
-    return text
-
-
 def _news_indexes(ctx):
     """The news index of the city, the demo wards and every demo department: {unit slug or "city": page}."""
-    units = [("city", ctx.home), *((slug, ctx.wards.get(slug)) for slug in WARD_NEWS)]
-    units += list(getattr(ctx, "departments", {}).items())
+    departments = getattr(ctx, "departments", {})
+    units = [("city", ctx.home), *((slug, ctx.wards.get(slug)) for slug in WARD_NEWS), *departments.items()]
     indexes = {}
     for unit, parent in units:
         if parent is None:
@@ -227,7 +208,7 @@ def _news_indexes(ctx):
         index = NewsIndexPage.objects.child_of(parent).first()
         if index is None:
             title = "Tin tức cải cách hành chính" if unit == "city" else "Tin cải cách hành chính"
-            if unit in getattr(ctx, "departments", {}):
+            if unit in departments:
                 title = "Tin hoạt động"
             index = _publish(
                 parent,
@@ -257,12 +238,12 @@ def _news(ctx, images):
 
     existing = {unit: set(ArticlePage.objects.child_of(i).values_list("slug", flat=True)) for unit, i in indexes.items()}
     created = 0
-    articles = ARTICLES + THEME_ARTICLES
-    for position, (slug, title, topic_slugs, lead, paragraphs, featured, unit, image, when) in enumerate(articles):
-        if unit not in indexes or slug in existing[unit]:
+    articles = published_articles(today, ARTICLES + THEME_ARTICLES)
+    for position, (slug, title, topic_slugs, lead, paragraphs, featured, unit, image, days) in enumerate(articles):
+        if unit not in indexes or slug in existing[unit] or FORMER_SLUGS.get(slug) in existing[unit]:
             continue
-        date = demo_date(today, when)
-        body = [("paragraph", f"<p>{dated(p, date)}</p>") for p in paragraphs]
+        date = today - datetime.timedelta(days=days)
+        body = [("paragraph", f"<p>{p}</p>") for p in paragraphs]
         if position == 0:
             body.insert(1, ("quote", {
                 "text": "Lấy sự hài lòng của người dân, doanh nghiệp làm thước đo chất lượng phục vụ.",
@@ -279,7 +260,7 @@ def _news(ctx, images):
                 ],
                 "first_row_is_table_header": True,
                 "first_col_is_header": True,
-                "table_caption": dated("Hồ sơ {quy_truoc} theo lĩnh vực (số liệu minh họa)", date),
+                "table_caption": f"Hồ sơ quý {period_words(date)['quy']} theo lĩnh vực (số liệu minh họa)",
             }))
         if position == 2:
             picture, alt = images[0]
@@ -287,10 +268,10 @@ def _news(ctx, images):
                                    "caption": "Người chưa quen thao tác được hướng dẫn tại Bộ phận một cửa."}))
         lead_image, lead_alt = images[image] if image is not None else (None, "")
         page = ArticlePage(
-            title=dated(title, date),
+            title=title,
             slug=slug,
             date=date,
-            lead=dated(lead, date),
+            lead=lead,
             body=body,
             lead_image=lead_image,
             lead_image_alt=lead_alt,
@@ -343,13 +324,9 @@ def _directives(ctx):
     articles = {a.slug: a for a in ArticlePage.objects.live()}
     existing = set(DirectiveDocumentPage.objects.child_of(library).values_list("slug", flat=True))
     created = 0
-    today = timezone.localdate()
-    for slug, doc_type, number, when, body, level, subject, summary, related in DIRECTIVES:
+    for slug, doc_type, number, date, body, level, subject, summary, related in DIRECTIVES:
         if slug in existing:
             continue
-        issued = datetime.date.fromisoformat(when) if isinstance(when, str) else demo_date(today, when)
-        date = issued.isoformat()
-        subject, summary = dated(subject, issued), dated(summary, issued)
         pdf = _pdf([
             "Ban minh hoa - noi dung mau cua cong thong tin",
             f"So, ky hieu: {number.replace('Đ', 'D')}",
@@ -365,7 +342,7 @@ def _directives(ctx):
             title=subject,
             slug=slug,
             number=number,
-            issued_date=issued,
+            issued_date=datetime.date.fromisoformat(date),
             issuing_body=body,
             level=level,
             doc_type=doc_type,
@@ -386,7 +363,8 @@ def _radio(ctx):
             RadioColumnPage(
                 title="Phát thanh cải cách hành chính",
                 slug="phat-thanh-cchc",
-                show_in_menus=True,
+                # Listed under "Chuyên mục" on the home page: the main menu keeps one row on a desktop.
+                show_in_menus=False,
                 podcast_author="Phòng Văn hóa - Thông tin thành phố",
                 intro=(
                     "<p>Chuyên mục phát thanh về cải cách hành chính, phát hằng tháng trên Đài truyền thanh "
@@ -395,6 +373,9 @@ def _radio(ctx):
                 ),
             ),
         )
+    elif column.show_in_menus:  # a demo loaded before the menu was trimmed to one row
+        column.show_in_menus = False
+        column.save_revision().publish()
     today = timezone.localdate()
     existing = set(RadioEpisodePage.objects.child_of(column).values_list("slug", flat=True))
     created = 0
@@ -424,23 +405,30 @@ def _radio(ctx):
     ctx.log(f"Phát thanh: {len(EPISODES)} số (mới tạo {created})")
 
 
-# Sample figures, labelled as such on the pages: (PAR Index, rank among 12, SIPAS) for four years up to the
-# last year scored, oldest first.
+# Sample figures, labelled as such on the page: (PAR Index, rank of 12, SIPAS) for four years in a row.
 SCORES = [("84.12", 5, "86.50"), ("86.35", 4, "88.20"), ("88.07", 3, "89.64"), ("89.51", 2, "91.02")]
+
+
+def sample_scores(last_year):
+    """(year, PAR Index, rank, SIPAS) of the sample figures, the last for `last_year`."""
+    first = last_year - len(SCORES) + 1
+    return [(first + i, par, rank, sipas) for i, (par, rank, sipas) in enumerate(SCORES)]
+
+
+def _indices_year():
+    """The year the demo's indices article announces (the year before its date), so the page agrees."""
+    article = ArticlePage.objects.filter(slug=INDICES_ARTICLE).only("date").first()
+    return period_words(article.date if article else timezone.localdate())["nam_truoc"]
+
+
 INDICES_NOTE = (
     "<p><strong>Số liệu mẫu:</strong> các con số trên trang này là số liệu minh họa của nội dung mẫu, "
     "không phải kết quả công bố chính thức.</p>"
 )
 
 
-def last_scored_year(today):
-    """The last year whose indices are out: the year before the date of the demo article announcing them
-    ("Thành phố cải thiện thứ hạng Chỉ số cải cách hành chính năm …", 35 days ago)."""
-    return demo_date(today, 35).year - 1
-
-
 def _indices(ctx):
-    last = last_scored_year(timezone.localdate())
+    last = _indices_year()
     if not ReformIndicesPage.objects.child_of(ctx.home).exists():
         page = ReformIndicesPage(
             title="Chỉ số cải cách hành chính",
@@ -452,18 +440,19 @@ def _indices(ctx):
             ),
             source_note="<p>Nguồn: số liệu mẫu để minh họa cách trình bày.</p>",
         )
+        scores = sample_scores(last)
         page.scores = [
-            IndexScore(year=last - 3 + i, par_index=p, par_rank=r, par_rank_total=12, sipas=s, note="Số liệu mẫu")
-            for i, (p, r, s) in enumerate(SCORES)
+            IndexScore(year=y, par_index=p, par_rank=r, par_rank_total=12, sipas=s, note="Số liệu mẫu")
+            for y, p, r, s in scores
         ]
         _publish(ctx.home, page)
-        ctx.log(f"Chỉ số cải cách hành chính: {last - 3}–{last} (số liệu mẫu)")
+        ctx.log(f"Chỉ số cải cách hành chính: {scores[0][0]}–{scores[-1][0]} (số liệu mẫu)")
     _ward_indices(ctx, last)
 
 
 def _ward_indices(ctx, last):
-    """Each ward's own indices page: three years of sample scores, ranked among the wards (as the city
-    scores them)."""
+    """Each ward's own indices page: three years of sample scores up to the city's last year, ranked among
+    the wards (as the city scores them)."""
     wards = [w for w in ctx.wards.values() if not ReformIndicesPage.objects.child_of(w).exists()]
     if not wards:
         return
@@ -474,15 +463,15 @@ def _ward_indices(ctx, last):
             rng = random.Random(f"chi-so-{ward.slug}-{year}")
             figures[ward.pk, year] = (round(rng.uniform(78, 92), 2), round(rng.uniform(84, 96), 2))
     for ward in wards:
+        name = f"{ward.title[:1].lower()}{ward.title[1:]}"
         page = ReformIndicesPage(
             title="Chỉ số cải cách hành chính",
             slug="chi-so-cai-cach-hanh-chinh",
             show_in_menus=True,
-            unit_label=f"UBND {ward.title[:1].lower()}{ward.title[1:]}",
+            unit_label=f"UBND {name}",
             intro=(
-                f"<p>Chỉ số cải cách hành chính (PAR Index) và Chỉ số hài lòng (SIPAS) của UBND "
-                f"{ward.title[:1].lower()}{ward.title[1:]} do UBND thành phố đánh giá, xếp hạng hằng năm trong "
-                f"{len(ctx.wards)} phường, xã.</p>" + INDICES_NOTE
+                f"<p>Chỉ số cải cách hành chính (PAR Index) và Chỉ số hài lòng (SIPAS) của UBND {name} do UBND "
+                f"thành phố đánh giá, xếp hạng hằng năm trong {len(ctx.wards)} phường, xã.</p>" + INDICES_NOTE
             ),
             source_note="<p>Nguồn: số liệu mẫu để minh họa cách trình bày.</p>",
         )

@@ -4,10 +4,53 @@ Articles name roles ("lãnh đạo UBND thành phố", "công chức Bộ phận
 Central documents are real and cited as published; province, city and ward documents are samples and say so.
 """
 
-# (slug, title, topic slugs, lead, paragraphs, featured, unit, image, when)
-# unit: "city" or a ward slug; image: index into IMAGES or None; when: days ago, or (month, day) for the last
-# such date up to today. {nam}, {nam_truoc}, {quy_truoc}, {nua_nam_truoc} in the text are filled from the
-# article's date (news.demo.dated), so text and date always agree.
+import datetime
+
+from django.utils import timezone
+
+ROMAN_QUARTERS = ("I", "II", "III", "IV")
+
+
+def period_words(day):
+    """The periods an article dated `day` speaks of, for the {…} in its text: articles are dated
+    relative to the day the demo is loaded, so the years they name are too.
+
+    nam: its year; nam_truoc: the year before (whose reform indices are announced in this one);
+    quy: the last quarter ended ("III năm 2026"); nua_nam: the last half-year ended.
+    """
+    quarter = (day.month - 1) // 3  # the current quarter's index is the number of the last one ended
+    quy = f"{ROMAN_QUARTERS[quarter - 1]} năm {day.year if quarter else day.year - 1}"
+    nua_nam = f"6 tháng đầu năm {day.year}" if day.month > 6 else f"6 tháng cuối năm {day.year - 1}"
+    return {"nam": day.year, "nam_truoc": day.year - 1, "quy": quy, "nua_nam": nua_nam}
+
+
+def published_articles(today=None, articles=None):
+    """`articles` (default: ARTICLES) as the demo publishes them on `today` (default: today): the {…} in
+    title, lead and paragraphs filled with the periods of each article's date."""
+    today = today or timezone.localdate()
+    published = []
+    for slug, title, topics, lead, paragraphs, *rest in ARTICLES if articles is None else articles:
+        words = period_words(today - datetime.timedelta(days=rest[3]))  # rest: featured, unit, image, days
+        published.append(
+            (slug, title.format(**words), topics, lead.format(**words), [p.format(**words) for p in paragraphs], *rest)
+        )
+    return published
+
+
+# The article whose date sets the last year of the sample reform indices.
+INDICES_ARTICLE = "ket-qua-chi-so-cai-cach-hanh-chinh"
+# Slugs that named a year before the years followed the dates: a demo loaded then keeps its article.
+FORMER_SLUGS = {
+    "chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh": "chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh-nam-2024",
+    "tren-98-ho-so-duoc-giai-quyet-dung-han": "tren-98-ho-so-duoc-giai-quyet-dung-han-trong-quy-i",
+    "ket-qua-chi-so-cai-cach-hanh-chinh": "ket-qua-chi-so-cai-cach-hanh-chinh-nam-2023",
+    "ra-soat-van-ban-quy-pham-phap-luat": "ra-soat-van-ban-quy-pham-phap-luat-nam-2024",
+    "cong-khai-tai-chinh-ngan-sach": "cong-khai-tai-chinh-ngan-sach-nam-2024",
+}
+
+# (slug, title, topic slugs, lead, paragraphs, featured, unit, image, days ago)
+# unit: "city" or a ward slug; image: index into IMAGES or None. Title, lead and paragraphs may name
+# {nam}, {nam_truoc}, {quy} or {nua_nam} (period_words of the article's date).
 ARTICLES = [
     (
         "chi-linh-trien-khai-ke-hoach-cai-cach-hanh-chinh",
@@ -24,14 +67,13 @@ ARTICLES = [
             "Lãnh đạo UBND thành phố yêu cầu các đơn vị rà soát, cập nhật kịp thời danh mục thủ tục hành chính "
             "được công bố mới, sửa đổi, bãi bỏ và niêm yết công khai đầy đủ tại Bộ phận một cửa.",
         ],
-        True, "city", 0, (1, 10),
+        True, "city", 0, 3,
     ),
     (
         "tren-98-ho-so-duoc-giai-quyet-dung-han",
-        "Trên 98% hồ sơ thủ tục hành chính được giải quyết đúng hạn trong {quy_truoc}",
+        "Trên 98% hồ sơ thủ tục hành chính được giải quyết đúng hạn trong quý {quy}",
         ["co-che-mot-cua", "cai-cach-thu-tuc-hanh-chinh"],
-        "Trong {quy_truoc}, Bộ phận một cửa thành phố và các phường, xã tiếp nhận hơn 14.000 hồ sơ; tỷ lệ giải "
-        "quyết đúng "
+        "Quý {quy}, Bộ phận một cửa thành phố và các phường, xã tiếp nhận hơn 14.000 hồ sơ; tỷ lệ giải quyết đúng "
         "hạn đạt trên 98%, tăng so với cùng kỳ năm trước.",
         [
             "Lĩnh vực có số hồ sơ lớn nhất là chứng thực, hộ tịch và đất đai. Các hồ sơ quá hạn chủ yếu thuộc "
@@ -86,7 +128,7 @@ ARTICLES = [
         False, "city", 3, 28,
     ),
     (
-        "ket-qua-chi-so-cai-cach-hanh-chinh-nam-truoc",
+        "ket-qua-chi-so-cai-cach-hanh-chinh",
         "Thành phố cải thiện thứ hạng Chỉ số cải cách hành chính năm {nam_truoc}",
         ["chi-so-par-index-sipas"],
         "Kết quả xác định Chỉ số cải cách hành chính năm {nam_truoc} cho thấy thành phố tăng điểm ở hầu hết các lĩnh "
@@ -155,7 +197,7 @@ ARTICLES = [
         False, "city", 3, 66,
     ),
     (
-        "cong-khai-du-toan-ngan-sach",
+        "cong-khai-tai-chinh-ngan-sach",
         "Công khai dự toán ngân sách và thực hiện tự chủ tài chính tại các đơn vị sự nghiệp",
         ["cai-cach-tai-chinh-cong"],
         "Dự toán ngân sách năm {nam} của thành phố được công khai trên Cổng thông tin; các đơn vị sự nghiệp công "
@@ -166,7 +208,7 @@ ARTICLES = [
             "Các đơn vị được giao tự chủ phải xây dựng quy chế chi tiêu nội bộ, công khai trong đơn vị và báo cáo "
             "kết quả thực hiện hằng năm.",
         ],
-        False, "city", 2, (1, 25),
+        False, "city", 2, 74,
     ),
     (
         "trung-tam-giam-sat-dieu-hanh-do-thi-thong-minh-tiep-nhan-phan-anh",
@@ -253,7 +295,7 @@ ARTICLES = [
     ),
     (
         "kiem-tra-cong-vu-cai-cach-hanh-chinh-6-thang",
-        "Kiểm tra công tác cải cách hành chính và kỷ luật, kỷ cương hành chính 6 tháng đầu năm {nam}",
+        "Kiểm tra công tác cải cách hành chính và kỷ luật, kỷ cương hành chính {nua_nam}",
         ["chi-dao-dieu-hanh", "cai-cach-che-do-cong-vu"],
         "Đoàn kiểm tra của thành phố làm việc tại một số phường, xã về kết quả cải cách hành chính, việc niêm yết "
         "thủ tục và chấp hành giờ giấc làm việc.",
@@ -263,7 +305,7 @@ ARTICLES = [
             "Kết quả kiểm tra được thông báo công khai và là căn cứ đánh giá Chỉ số cải cách hành chính của các "
             "phường, xã.",
         ],
-        False, "city", 2, (7, 10),
+        False, "city", 2, 135,
     ),
     (
         "lien-thong-dang-ky-khai-sinh-thuong-tru-bao-hiem-y-te",
@@ -343,9 +385,9 @@ ARTICLES = [
     ),
     (
         "phuong-sao-do-ket-qua-giai-quyet-ho-so-6-thang",
-        "Phường Sao Đỏ: không có hồ sơ quá hạn trong {nua_nam_truoc}",
+        "Phường Sao Đỏ: không có hồ sơ quá hạn trong {nua_nam}",
         ["co-che-mot-cua"],
-        "Bộ phận một cửa phường Sao Đỏ giải quyết đúng và trước hạn toàn bộ hồ sơ tiếp nhận trong {nua_nam_truoc}.",
+        "Bộ phận một cửa phường Sao Đỏ giải quyết đúng và trước hạn toàn bộ hồ sơ tiếp nhận trong {nua_nam}.",
         [
             "Phường phân công công chức theo dõi từng lĩnh vực, nhắc hạn hằng ngày trên hệ thống và báo cáo lãnh đạo "
             "những hồ sơ sắp đến hạn.",
@@ -416,8 +458,7 @@ IMAGES = [
 
 SAMPLE_NOTE = "Văn bản mẫu của nội dung minh họa; số, ký hiệu không phải của văn bản thật."
 
-# (slug, doc type, number, date, issuing body, level, subject, summary, related article slugs); the samples'
-# date may be (month, day) of the current year, their text then says {nam} (as the articles').
+# (slug, doc type, number, date, issuing body, level, subject, summary, related article slugs)
 DIRECTIVES = [
     ("nghi-quyet-76-nq-cp", "nghi-quyet", "76/NQ-CP", "2021-07-15", "Chính phủ", "trung-uong",
      "Ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 – 2030",
@@ -448,9 +489,9 @@ DIRECTIVES = [
      "quốc gia giai đoạn 2022 – 2025, tầm nhìn đến năm 2030",
      "Đề án 06: khai thác Cơ sở dữ liệu quốc gia về dân cư để giảm giấy tờ trong thủ tục hành chính.",
      ["lien-thong-dang-ky-khai-sinh-thuong-tru-bao-hiem-y-te"]),
-    ("ke-hoach-cai-cach-hanh-chinh-tinh", "ke-hoach", "25/KH-UBND", (1, 5), "UBND tỉnh Hải Dương",
-     "tinh", "Cải cách hành chính nhà nước năm {nam} (văn bản mẫu)",
-     f"Giao chỉ tiêu cải cách hành chính năm {{nam}} cho các sở, ngành và địa phương. {SAMPLE_NOTE}", []),
+    ("ke-hoach-cai-cach-hanh-chinh-tinh-nam-2024", "ke-hoach", "25/KH-UBND", "2024-01-12", "UBND tỉnh Hải Dương",
+     "tinh", "Cải cách hành chính nhà nước năm 2024 (văn bản mẫu)",
+     f"Giao chỉ tiêu cải cách hành chính năm 2024 cho các sở, ngành và địa phương. {SAMPLE_NOTE}", []),
     ("ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2022", "ke-hoach", "18/KH-UBND", "2022-02-15",
      "UBND thành phố Chí Linh", "thanh-pho",
      "Tuyên truyền cải cách hành chính năm 2022 (văn bản mẫu)",
@@ -462,8 +503,8 @@ DIRECTIVES = [
      "Về việc đẩy mạnh tiếp nhận, giải quyết hồ sơ trực tuyến (văn bản mẫu)",
      f"Yêu cầu các phường, xã hướng dẫn người dân nộp hồ sơ trực tuyến và báo cáo kết quả hằng tháng. {SAMPLE_NOTE}",
      ["nop-ho-so-truc-tuyen-toan-trinh-khong-can-den-tru-so", "phuong-pha-lai-ho-tro-nguoi-dan-nop-ho-so-truc-tuyen"]),
-    ("ke-hoach-cai-cach-hanh-chinh-phuong-sao-do", "ke-hoach", "09/KH-UBND", (1, 20),
-     "UBND phường Sao Đỏ", "phuong-xa", "Cải cách hành chính năm {nam} của phường Sao Đỏ (văn bản mẫu)",
+    ("ke-hoach-cai-cach-hanh-chinh-phuong-sao-do-2024", "ke-hoach", "09/KH-UBND", "2024-01-20",
+     "UBND phường Sao Đỏ", "phuong-xa", "Cải cách hành chính năm 2024 của phường Sao Đỏ (văn bản mẫu)",
      f"Cụ thể hóa kế hoạch của thành phố tại phường: niêm yết bằng mã QR, tổ công nghệ số cộng đồng. {SAMPLE_NOTE}",
      ["phuong-sao-do-ra-mat-to-cong-nghe-so-cong-dong"]),
 ]

@@ -1,9 +1,9 @@
 """Text of the demo's departments and themes: department news, theme pages and their articles, and who each
 demo article is written for. Roles only, never invented names; figures are samples.
 
-Dates: an article's `when` is days before today, or (month, day) for the last such date up to today.
-Text may say {nam}, {nam_truoc}, {quy_truoc} and {nua_nam_truoc}; news.demo fills them from the
-article's own date, so a text never names a year or quarter its date contradicts.
+Dates: an article's date is days before today. Text may say {nam}, {nam_truoc}, {quy} and {nua_nam};
+news.demo_content.published_articles fills them from the article's own date (period_words), so a text
+never names a year or quarter its date contradicts.
 """
 
 # Theme pages: (slug, parent: "city" or a department slug, title, topic slug, lead, body [(kind, text)])
@@ -133,7 +133,7 @@ THEME_PAGES = [
     ),
 ]
 
-# (slug, title, topic slugs, lead, paragraphs, featured, unit, image, when); unit: "city", a ward's or a
+# (slug, title, topic slugs, lead, paragraphs, featured, unit, image, days ago); unit: "city", a ward's or a
 # department's slug.
 THEME_ARTICLES = [
     (
@@ -250,7 +250,7 @@ THEME_ARTICLES = [
             "Kết quả thẩm định được công bố trên trang chỉ số cải cách hành chính của thành phố và của từng "
             "phường, xã.",
         ],
-        False, "phong-noi-vu", 2, (11, 20),
+        False, "phong-noi-vu", 2, 19,
     ),
     (
         "cong-khai-ban-ke-khai-tai-san-thu-nhap",
@@ -262,7 +262,7 @@ THEME_ARTICLES = [
             "Bản kê khai được niêm yết tại trụ sở cơ quan hoặc công bố tại cuộc họp; việc công khai được báo cáo "
             "về Thanh tra thành phố.",
         ],
-        False, "city", None, (3, 15),
+        False, "city", None, 44,
     ),
     (
         "phan-anh-hanh-vi-nhung-nhieu-qua-duong-day-nong",
@@ -315,10 +315,10 @@ THEME_ARTICLES = [
     ),
     (
         "bieu-duong-tap-the-ca-nhan-tieu-bieu-trong-cai-cach-hanh-chinh",
-        "Biểu dương tập thể, cá nhân tiêu biểu trong cải cách hành chính {quy_truoc}",
+        "Biểu dương tập thể, cá nhân tiêu biểu trong cải cách hành chính quý {quy}",
         ["bieu-duong-phe-phan", "mo-hinh-dien-hinh"],
         "UBND thành phố biểu dương các Bộ phận một cửa và công chức có kết quả giải quyết hồ sơ đúng hạn cao, "
-        "được người dân đánh giá hài lòng trong {quy_truoc}.",
+        "được người dân đánh giá hài lòng trong quý {quy}.",
         [
             "Căn cứ biểu dương là số liệu giải quyết hồ sơ trên hệ thống và kết quả đánh giá của người dân tại "
             "quầy.",
@@ -330,7 +330,7 @@ THEME_ARTICLES = [
         "phe-binh-don-vi-de-ho-so-qua-han-khong-xin-loi",
         "Phê bình đơn vị để hồ sơ quá hạn mà không gửi văn bản xin lỗi người dân",
         ["bieu-duong-phe-phan", "co-che-mot-cua"],
-        "Qua kiểm tra {quy_truoc}, UBND thành phố phê bình các đơn vị để hồ sơ quá hạn nhưng không gửi văn bản "
+        "Qua kiểm tra quý {quy}, UBND thành phố phê bình các đơn vị để hồ sơ quá hạn nhưng không gửi văn bản "
         "xin lỗi và hẹn lại ngày trả kết quả cho người dân.",
         [
             "Các đơn vị bị phê bình phải rà soát toàn bộ hồ sơ quá hạn, gửi văn bản xin lỗi và báo cáo kết quả khắc "
@@ -349,12 +349,12 @@ ARTICLE_AUDIENCES = {
     "nop-ho-so-truc-tuyen-toan-trinh-khong-can-den-tru-so": (CITIZENS, BUSINESSES),
     "mo-hinh-tra-ket-qua-tai-nha-qua-buu-dien": (CITIZENS,),
     "hoi-nghi-tap-huan-nghiep-vu-mot-cua-cho-cong-chuc-cap-xa": (OFFICIALS,),
-    "ket-qua-chi-so-cai-cach-hanh-chinh-nam-truoc": (OFFICIALS, CITIZENS),
+    "ket-qua-chi-so-cai-cach-hanh-chinh": (OFFICIALS, CITIZENS),
     "khao-sat-muc-do-hai-long-sipas-tai-bo-phan-mot-cua": (CITIZENS, BUSINESSES),
     "ra-soat-van-ban-quy-pham-phap-luat": (OFFICIALS, BUSINESSES),
     "sap-xep-to-chuc-bo-may-cac-phong-chuyen-mon": (OFFICIALS, CITIZENS),
     "danh-gia-xep-loai-cong-chuc-gan-voi-ket-qua-giai-quyet-ho-so": (OFFICIALS,),
-    "cong-khai-du-toan-ngan-sach": (CITIZENS, OFFICIALS),
+    "cong-khai-tai-chinh-ngan-sach": (CITIZENS, OFFICIALS),
     "trung-tam-giam-sat-dieu-hanh-do-thi-thong-minh-tiep-nhan-phan-anh": (CITIZENS,),
     "hoi-dap-khai-sinh-truc-tuyen-can-giay-to-gi": (CITIZENS,),
     "hoi-dap-ho-so-qua-han-thi-nguoi-dan-lam-gi": (CITIZENS, BUSINESSES),

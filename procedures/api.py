@@ -77,12 +77,14 @@ def filter_procedures(filters, queryset=None):
     if filters.get("level"):
         qs = qs.filter(Q(level__slug=filters["level"]) | Q(other_levels__slug=filters["level"])).distinct()
     if filters.get("agency"):
-        qs = qs.filter(implementing_agency__slug=filters["agency"])
+        agency = filters["agency"]
+        qs = qs.filter(Q(implementing_agency__slug=agency) | Q(other_agencies__slug=agency)).distinct()
     online = filters.get("online")
+    # Online: a link to the online service, or a channel the record publishes as "Trực tuyến".
     if online in ONLINE_ANY:
-        qs = qs.exclude(online_service_url="")
+        qs = qs.filter(~Q(online_service_url="") | Q(has_online_channel=True))
     elif online in ONLINE_NONE:
-        qs = qs.filter(online_service_url="")
+        qs = qs.filter(online_service_url="", has_online_channel=False)
     elif online:
         qs = qs.filter(online_service_kind__slug=online)
     if filters.get("q"):

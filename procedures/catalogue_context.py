@@ -2,6 +2,8 @@
 
 from urllib.parse import urlencode
 
+from django.urls import reverse
+
 from procedures.filters import P_PAGE, P_SORT, P_STATUS, P_WARD, SORTS, STATUS_IN_FORCE, CatalogueQuery
 from procedures.ward_desk import desk_for, ward_from_request
 
@@ -50,4 +52,17 @@ def catalogue_context(index_page, request):
         "ward": ward,
         "desk": desk_for(request, ward) if ward else None,
         "recent_url": "/thu-tuc/moi-cap-nhat/",
+        "downloads": _downloads(query),
     }
+
+
+DOWNLOAD_FORMATS = (("csv", "CSV"), ("xlsx", "Excel"), ("json", "JSON"))
+
+
+def _downloads(query):
+    """The open-data files of the list shown (same filters and status; every page, any order)."""
+    state = query.state(**{P_STATUS: query.status, P_SORT: None, P_WARD: None})
+    return [
+        {"label": label, "url": reverse("procedures_data:download", args=[fmt]) + state}
+        for fmt, label in DOWNLOAD_FORMATS
+    ]

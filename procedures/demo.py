@@ -7,6 +7,7 @@ from pathlib import Path
 
 from procedures.importing.apply import import_file, import_records
 from procedures.importing.constants import INDEX_SLUG, INDEX_TITLE
+from procedures.importing.tidy import tidy_catalogue
 from procedures.models import AnnouncingDecision, ProcedureIndexPage
 
 ORDER = 10
@@ -47,6 +48,10 @@ def load(ctx):
         ctx.home.add_child(instance=index)
         index.save_revision().publish()
         ctx.log("Trang danh mục thủ tục hành chính: đã tạo")
+    elif not index.show_in_menus:  # a demo loaded before the catalogue joined the main menu
+        index.show_in_menus = True
+        index.save_revision().publish()
+        ctx.log("Trang danh mục thủ tục hành chính: đưa vào trình đơn chính")
 
     records = json.loads(DATA.read_text(encoding="utf-8"))
     limit = ctx.options.get("procedures_limit")
@@ -67,6 +72,14 @@ def load(ctx):
         _check(report)
         AnnouncingDecision.objects.filter(number=DEMO_DECISION, summary="").update(summary=DEMO_SUMMARY)
         ctx.log(f"Lịch sử công bố minh họa (Quyết định số {DEMO_DECISION}): {report.summary_vi()}")
+
+    # A database loaded by an older version keeps its combined agency rows and page versions until
+    # they are brought to today's rules (what `manage.py normalise_catalogue` does on any catalogue).
+    tidied = tidy_catalogue()
+    ctx.log(
+        f"Chuẩn hóa danh mục: cập nhật {len(tidied.updated)} thủ tục, xóa {len(tidied.agencies_removed)} mục "
+        "cơ quan gộp không còn dùng"
+    )
 
     from procedures import life_events
 

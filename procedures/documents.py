@@ -4,6 +4,7 @@ import re
 
 from procedures.blocks import CHANNEL_CHOICES
 from procedures.models import Agency, OnlineServiceKind, ProcedureField, ProcedureLevel, ProcedurePage
+from procedures.twins import twin_of
 from search.registry import SearchAdapter, SearchDocument, register
 
 # "Thủ tục đăng ký khai sinh" is published as the name of "Đăng ký khai sinh": the prefix only adds
@@ -101,8 +102,12 @@ class ProcedureAdapter(SearchAdapter):
         if page.fee:
             summary_parts.append(f"Phí, lệ phí: {page.fee}")
         when = page.status_date or (page.last_published_at.date() if page.last_published_at else None)
+        title = display_name(page.official_name or page.title)
+        twin, _others = twin_of(page.pk)
+        if twin:  # another live procedure has this name: say which one this is
+            title = f"{title} ({twin.short})"
         return SearchDocument(
-            title=display_name(page.official_name or page.title),
+            title=title,
             url=page.get_url() or page.url_path,
             body="\n".join(p for p in body if p and p.strip()),
             summary=". ".join(summary_parts),

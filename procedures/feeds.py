@@ -1,13 +1,14 @@
 """RSS feed of the catalogue's recent changes (one item per procedure and announcing decision)."""
 
 import datetime
+from types import SimpleNamespace
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from procedures.history import RECENT_PERIODS, Status, recent_changes
+from procedures.history import RECENT_PERIODS, Status, recent_or_latest
 from procedures.ward_desk import site_settings
 
 FEED_LIMIT = 200
@@ -15,14 +16,20 @@ FEED_LIMIT = 200
 
 class RecentChangesFeed(Feed):
     feed_type = Rss201rev2Feed
-    description = (
-        "Thủ tục hành chính được công bố mới, sửa đổi, bổ sung, thay thế hoặc bãi bỏ trong "
-        f"{RECENT_PERIODS[-1]} ngày qua, theo quyết định công bố."
-    )
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        return None
+        changes, quiet = recent_or_latest(RECENT_PERIODS[-1], limit=FEED_LIMIT, latest=FEED_LIMIT)
+        return SimpleNamespace(changes=changes, quiet=quiet)
+
+    def description(self, obj):
+        kinds = "Thủ tục hành chính được công bố mới, sửa đổi, bổ sung, thay thế hoặc bãi bỏ"
+        if obj.quiet:
+            return (
+                f"{kinds}: không có thay đổi trong {RECENT_PERIODS[-1]} ngày qua; đây là các thay đổi gần "
+                "nhất, theo quyết định công bố."
+            )
+        return f"{kinds} trong {RECENT_PERIODS[-1]} ngày qua, theo quyết định công bố."
 
     def title(self):
         return f"Thủ tục hành chính mới cập nhật – {site_settings(self.request).unit_name}"
@@ -30,8 +37,8 @@ class RecentChangesFeed(Feed):
     def link(self):
         return reverse("procedures_public:recent")
 
-    def items(self):
-        return recent_changes(RECENT_PERIODS[-1], limit=FEED_LIMIT)
+    def items(self, obj):
+        return obj.changes
 
     def item_title(self, change):
         return f"{Status(change.kind).label}: {change.page.title}"

@@ -6,7 +6,6 @@ never an error. The number of SQL queries does not depend on the number of proce
 
 import datetime
 import functools
-import unicodedata
 from collections import namedtuple
 from urllib.parse import urlencode
 
@@ -16,6 +15,7 @@ from django.utils.functional import cached_property
 
 from core.facets import Facet, FacetValue
 from core.params import raw
+from core.text import vietnamese_key
 from procedures.models import ProcedurePage
 
 Status = ProcedurePage.Status
@@ -56,13 +56,15 @@ LIST_FIELDS = (
 
 
 ROW_FIELDS = (
-    "pk", "title", "code", "status", "status_date", "has_online_url", "field_id", "level_id",
-    "implementing_agency_id", "online_service_kind_id",
+    "pk", "title", "code", "status", "status_date", "has_online_url", "has_online_channel", "field_id",
+    "level_id", "implementing_agency_id", "online_service_kind_id",
 )  # fmt: skip
+# `agencies`: ((slug, name, other province), …) of the implementing agency and the others the page
+# names; `online`: an online-service link or an online channel.
 Row = namedtuple(
     "Row",
-    "pk title code status status_date online_url field_slug field_name level_slug level_name level_order "
-    "agency_slug agency_name kind_slug kind_name kind_order",
+    "pk title code status status_date online_url online field_slug field_name level_slug level_name "
+    "level_order agencies kind_slug kind_name kind_order",
 )
 
 
@@ -71,8 +73,9 @@ NO_REF = (None, None, None)
 
 
 def reference_names():
-    """{kind: {id: (slug, name, sort order)}} for fields, levels, agencies and online-service kinds,
-    from the site cache (cleared when any of them is saved or deleted, see procedures.apps)."""
+    """{kind: {id: (slug, name, sort order)}} for fields, levels, agencies and online-service kinds
+    (for an agency the third value is the other province it belongs to, "" for the portal's own), from
+    the site cache (cleared when any of them is saved or deleted, see procedures.apps)."""
     from core.cache import cached
     from procedures.models import Agency, OnlineServiceKind, ProcedureField, ProcedureLevel
 
@@ -81,36 +84,15 @@ def reference_names():
         ordered = lambda model: {  # noqa: E731
             pk: (slug, name, order) for pk, slug, name, order in model.objects.values_list("pk", "slug", "name", "sort_order")
         }
-        return {"field": plain(ProcedureField), "level": ordered(ProcedureLevel), "agency": plain(Agency),
-                "kind": ordered(OnlineServiceKind)}  # fmt: skip
+        agency_rows = Agency.objects.values_list("pk", "slug", "name", "other_province", "level_id")
+        agencies = {pk: (slug, name, other) for pk, slug, name, other, _level in agency_rows}
+        return {"field": plain(ProcedureField), "level": ordered(ProcedureLevel), "agency": agencies,
+                "kind": ordered(OnlineServiceKind),
+                # Where citizens submit at each level, and each agency's own level (the procedure page).
+                "level_submit": dict(ProcedureLevel.objects.values_list("pk", "submit_at")),
+                "agency_level": {pk: level for pk, _s, _n, _o, level in agency_rows}}  # fmt: skip
 
     return cached("procedure-references", build)
-
-
-# Vietnamese alphabetical order (a ă â b c d đ e ê …), tones ignored at first level. Built once as a
-# str.translate table so sorting ~2,000 names stays in C.
-def _build_collation():
-    alphabet = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-    table = {}
-    ranges = [range(0x41, 0x5B), range(0x61, 0x7B), range(0xC0, 0x250), range(0x1E00, 0x1F00)]
-    for block in ranges:
-        for cp in block:
-            ch = chr(cp)
-            base = "".join(c for c in unicodedata.normalize("NFD", ch.lower()) if c not in tones)
-            base = unicodedata.normalize("NFC", base)
-            if base in alphabet:
-                table[cp] = chr(0xE000 + alphabet.index(base))
-    table[ord("Đ")] = table[ord("đ")] = chr(0xE000 + alphabet.index("đ"))
-    return table
-
-
-_COLLATION = _build_collation()
-
-
-def vietnamese_sort_key(text):
-    text = text or ""
-    return (text.translate(_COLLATION), text.lower())
 
 
 @functools.lru_cache(maxsize=16)
@@ -118,7 +100,7 @@ def _name_ranks(titles):
     """{title: position in Vietnamese order} for a catalogue's set of names. Remembered per set: the
     set changes only when a procedure is added, renamed or removed, and comparing 2,000 long sort
     keys on every request cost more than looking the set up."""
-    return {title: rank for rank, title in enumerate(sorted(titles, key=vietnamese_sort_key))}
+    return {title: rank for rank, title in enumerate(sorted(titles, key=vietnamese_key))}
 
 
 class CatalogueQuery:
@@ -169,25 +151,40 @@ class CatalogueQuery:
         has_url = Case(When(online_service_url="", then=False), default=True, output_field=BooleanField())
         rows = []
         queryset = self.base_queryset().order_by().annotate(has_online_url=has_url).values_list(*ROW_FIELDS)
-        for pk, title, code, status, date, online, field_id, level_id, agency_id, kind_id in queryset:
+        shared = self._shared_agencies()
+        for pk, title, code, status, date, url, channel, field_id, level_id, agency_id, kind_id in queryset:
+            named = [agency_id] if agency_id else []
+            named += [a for a in shared.get(pk, ()) if a != agency_id]
+            named = tuple(agencies[a] for a in named if a in agencies)
             rows.append(
-                Row(pk, title, code, status, date, online, *fields.get(field_id, NO_REF)[:2],
-                    *levels.get(level_id, NO_REF), *agencies.get(agency_id, NO_REF)[:2], *kinds.get(kind_id, NO_REF))
+                Row(pk, title, code, status, date, url, url or channel, *fields.get(field_id, NO_REF)[:2],
+                    *levels.get(level_id, NO_REF), named, *kinds.get(kind_id, NO_REF))
             )  # fmt: skip
         return rows
+
+    def _shared_agencies(self):
+        """{page id: [agency id, …]} of the other agencies each live procedure names: one narrow query."""
+        through = ProcedurePage.other_agencies.through
+        out = {}
+        pairs = through.objects.filter(procedurepage__in=self.base_queryset().order_by().values("pk"))
+        for page_id, agency_id in pairs.values_list("procedurepage_id", "agency_id"):
+            out.setdefault(page_id, []).append(agency_id)
+        return out
 
     def _tests(self):
         """(facet, predicate) for every active filter; the status filter is always active."""
         sel, tests = self.selected, []
-        for param, attr in ((P_FIELD, "field_slug"), (P_LEVEL, "level_slug"), (P_AGENCY, "agency_slug")):
+        for param, attr in ((P_FIELD, "field_slug"), (P_LEVEL, "level_slug")):
             if param in sel:
                 tests.append((param, lambda row, attr=attr, want=sel[param]: getattr(row, attr) == want))
+        if P_AGENCY in sel:
+            tests.append((P_AGENCY, lambda row, want=sel[P_AGENCY]: any(a[0] == want for a in row.agencies)))
         if P_ONLINE in sel:
             want = sel[P_ONLINE]
             if want == ONLINE_ANY:
-                tests.append((P_ONLINE, lambda row: bool(row.online_url)))
+                tests.append((P_ONLINE, lambda row: bool(row.online)))
             elif want == ONLINE_NONE:
-                tests.append((P_ONLINE, lambda row: not row.online_url))
+                tests.append((P_ONLINE, lambda row: not row.online))
             else:
                 tests.append((P_ONLINE, lambda row: row.kind_slug == want))
         if self.status == STATUS_IN_FORCE:
@@ -233,10 +230,24 @@ class CatalogueQuery:
                     orders[slug] = getattr(row, order_attr)
         options = [FacetValue(slug, names[slug], n) for slug, n in counts.items()]
         if order_attr:
-            options.sort(key=lambda o: (orders[o.value], vietnamese_sort_key(o.label)))
+            options.sort(key=lambda o: (orders[o.value], vietnamese_key(o.label)))
         else:
-            options.sort(key=lambda o: vietnamese_sort_key(o.label))
+            options.sort(key=lambda o: vietnamese_key(o.label))
         return self._finish_facet(Facet(param, label, options, all_label=all_label))
+
+    def _agency_facet(self):
+        """One option per agency entity a procedure names; agencies of another province (data copied
+        from another province's publication, flagged for editors in the completeness console) are
+        not offered."""
+        counts, names = {}, {}
+        for row in self._facet_rows(P_AGENCY):
+            for slug, name, other_province in row.agencies:
+                if slug and not other_province:
+                    counts[slug] = counts.get(slug, 0) + 1
+                    names[slug] = name
+        options = [FacetValue(slug, names[slug], n) for slug, n in counts.items()]
+        options.sort(key=lambda o: vietnamese_key(o.label))
+        return self._finish_facet(Facet(P_AGENCY, "Cơ quan thực hiện", options, all_label="Tất cả cơ quan"))
 
     def _finish_facet(self, facet):
         chosen = self.selected.get(facet.param, "")
@@ -268,17 +279,17 @@ class CatalogueQuery:
     def _online_facet(self):
         counts, names, orders, with_url, without_url = {}, {}, {}, 0, 0
         for row in self._facet_rows(P_ONLINE):
-            if row.online_url:
+            if row.online:
                 with_url += 1
             else:
                 without_url += 1
             if row.kind_slug:
                 counts[row.kind_slug] = counts.get(row.kind_slug, 0) + 1
                 names[row.kind_slug], orders[row.kind_slug] = row.kind_name, row.kind_order
-        kinds = sorted(counts, key=lambda slug: (orders[slug], names[slug]))
-        options = [FacetValue(ONLINE_ANY, "Có dịch vụ công trực tuyến", with_url)]
+        kinds = sorted(counts, key=lambda slug: (orders[slug], vietnamese_key(names[slug])))
+        options = [FacetValue(ONLINE_ANY, "Nộp được trực tuyến", with_url)]
         options += [FacetValue(slug, names[slug], counts[slug]) for slug in kinds]
-        options.append(FacetValue(ONLINE_NONE, "Chưa có dịch vụ công trực tuyến", without_url))
+        options.append(FacetValue(ONLINE_NONE, "Chưa nộp được trực tuyến", without_url))
         return self._finish_facet(Facet(P_ONLINE, "Dịch vụ công trực tuyến", options, all_label="Tất cả"))
 
     def _status_facet(self):
@@ -300,7 +311,7 @@ class CatalogueQuery:
             self._ref_facet(
                 P_LEVEL, "Cấp thực hiện", "Tất cả các cấp", "level_slug", "level_name", "level_order"
             ),
-            self._ref_facet(P_AGENCY, "Cơ quan thực hiện", "Tất cả cơ quan", "agency_slug", "agency_name"),
+            self._agency_facet(),
             self._status_facet(),
             self._online_facet(),
         ]

@@ -11,6 +11,7 @@ from procedures.models import ProcedurePage, StatusChange
 
 Status = ProcedurePage.Status
 RECENT_PERIODS = (30, 90)
+LATEST_WHEN_QUIET = 50  # changes shown instead when a period had none
 
 
 HISTORY_FIELDS = (
@@ -100,6 +101,15 @@ def recent_changes(days, *, limit=None):
     if days is not None:
         qs = qs.filter(announced__gte=today - datetime.timedelta(days=days))
     return list(qs[:limit] if limit else qs)
+
+
+def recent_or_latest(days, *, limit=None, latest=LATEST_WHEN_QUIET):
+    """(changes, quiet): the changes of the last `days` days; when there were none (quiet=True), the
+    `latest` most recent changes whatever their age, so a quiet period still shows what changed last."""
+    changes = recent_changes(days, limit=limit)
+    if changes:
+        return changes, False
+    return recent_changes(None, limit=latest), True
 
 
 def group_by_decision(changes):

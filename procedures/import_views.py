@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django import forms
 from django.core.files.base import ContentFile
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -36,6 +37,9 @@ REQUIRED_PERMISSIONS = ("procedures.add_procedurepage", "procedures.change_proce
 EXTENSIONS = (".xlsx", ".csv", ".json")
 SESSION_KEY = "procedure_imports"
 PREVIEW_LIMIT = 500
+# Sample appendices editors can download from the import page: name in the URL → file shipped with the code.
+SAMPLES_DIR = Path(__file__).resolve().parent / "importing" / "samples"
+SAMPLES = {"phu-luc-mau.xlsx": "appendix_sample.xlsx", "phu-luc-mau.csv": "appendix_sample.csv"}
 WARNING_LIMIT = 200
 
 
@@ -197,6 +201,15 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         return context
 
 
+def sample_view(request, name):
+    """A sample appendix, downloaded under a Vietnamese name."""
+    if not can_import(request.user):
+        return permission_denied(request)
+    if name not in SAMPLES:
+        raise Http404
+    return FileResponse((SAMPLES_DIR / SAMPLES[name]).open("rb"), as_attachment=True, filename=name)
+
+
 class stored_file:
     """A waiting upload, read as (name, bytes) by the importer."""
 
@@ -220,7 +233,10 @@ class ProcedureImportViewSet(ViewSet):
     menu_order = 5
 
     def get_urlpatterns(self):
-        return [path("", ImportView.as_view(), name="index")]
+        return [
+            path("", ImportView.as_view(), name="index"),
+            path("mau/<segment:name>/", sample_view, name="sample"),
+        ]
 
     @cached_property
     def menu_url(self):

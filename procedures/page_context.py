@@ -13,8 +13,10 @@ from procedures.feedback_link import feedback_url
 from procedures.filters import P_WARD
 from procedures.history import Status, status_history
 from procedures.jsonld import government_service_jsonld, jsonld_script
-from procedures.references import load_references, other_levels
-from procedures.ward_desk import desk_for, hotlines, site_settings, ward_from_request
+from procedures.references import load_references, other_agencies, other_levels
+from procedures.submission import online_status, where_to_submit
+from procedures.twins import twin_of
+from procedures.ward_desk import hotlines, site_settings, ward_from_request
 
 P_PRINT = "in"
 COMMUNE_LEVEL_SLUG = "cap-xa"
@@ -41,7 +43,7 @@ def procedure_context(page, request):
     load_references(page)
     settings = site_settings(request)
     ward = ward_from_request(request)
-    desk = desk_for(request, ward)
+    desk = where_to_submit(page, request, ward, settings)
     url = page.get_url(request) or page.url_path
     full_url = request.build_absolute_uri(url)
 
@@ -73,6 +75,7 @@ def procedure_context(page, request):
     share_url = full_url + ("?" + urlencode(state) if state else "")
     print_url = "?" + urlencode({**state, P_PRINT: "giay-to"}) + "#giay-to"
 
+    twin, twins = twin_of(page.pk) if page.pk else (None, ())
     jsonld = government_service_jsonld(
         page, request, url=full_url, desk=desk, channels=channels, settings=settings
     )
@@ -94,6 +97,10 @@ def procedure_context(page, request):
         "print_mode": print_mode,
         "print_checklist": print_mode or checklist.selected is not None,
         "channels": channels,
+        "online": online_status(page, channels),
+        "other_agencies": other_agencies(page) if page.implementing_agency_id else [],
+        "twin": twin,
+        "twins": twins,
         "share_url": share_url,
         "print_url": print_url,
         "feedback_url": feedback_url(page.code),

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from core.params import to_int
+from core import params
 from procedures.checklist import P_CASE
 from procedures.filters import P_WARD
-from procedures.history import RECENT_PERIODS, Status, group_by_decision, recent_changes
+from procedures.history import RECENT_PERIODS, Status, group_by_decision, recent_or_latest
 from procedures.models import ProcedureIndexPage, ProcedurePage
 
 
@@ -67,15 +67,17 @@ def procedure_by_code(request, code):
 
 
 def _period(request):
-    raw = request.GET.get("ngay", "")
-    days = to_int(raw)
-    return days if days in RECENT_PERIODS else RECENT_PERIODS[0], raw
+    """(days, whether a value was given that is not one of the periods)."""
+    days = params.integer(request.GET, "ngay")
+    if days in RECENT_PERIODS:
+        return days, False
+    return RECENT_PERIODS[0], params.is_given(request.GET, "ngay")
 
 
 @require_GET
 def recent_view(request):
-    days, raw = _period(request)
-    changes = recent_changes(days)
+    days, unknown_period = _period(request)
+    changes, quiet = recent_or_latest(days)
     totals = {}
     for change in changes:
         totals[change.kind] = totals.get(change.kind, 0) + 1
@@ -88,8 +90,11 @@ def recent_view(request):
             "groups": group_by_decision(changes),
             "totals": [(Status(k).label, totals[k]) for k in Status.values if k in totals],
             "total": len(changes),
-            "period_note": "Khoảng thời gian không hợp lệ; đang hiển thị 30 ngày qua."
-            if raw and str(days) != raw
+            "quiet": quiet,
+            "first_date": changes[-1].announced if changes else None,
+            "last_date": changes[0].announced if changes else None,
+            "period_note": f"Khoảng thời gian không hợp lệ; đang hiển thị {days} ngày qua."
+            if unknown_period
             else "",
             "catalogue": ProcedureIndexPage.objects.live().first(),
             "today": timezone.localdate(),

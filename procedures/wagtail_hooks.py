@@ -3,10 +3,11 @@
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.snippets import SnippetViewSet
 from procedures.import_views import ProcedureImportViewSet
-from procedures.importing.constants import LOG_ACTION
+from procedures.importing.constants import LOG_ACTION, TIDY_LOG_ACTION
 from procedures.models import (
     Agency,
     AnnouncingDecision,
@@ -27,13 +28,13 @@ class ProcedureFieldViewSet(SnippetViewSet):
 class ProcedureLevelViewSet(SnippetViewSet):
     model = ProcedureLevel
     icon = "order"
-    list_display = ["name", "sort_order", "is_active"]
+    list_display = ["name", "sort_order", "is_active", "submit_at"]
 
 
 class AgencyViewSet(SnippetViewSet):
     model = Agency
     icon = "group"
-    list_display = ["name", "short_name"]
+    list_display = ["name", "level", "other_province"]
     search_fields = ["name"]
 
 
@@ -89,3 +90,11 @@ def register_import_log_action(actions):
             verb = "Tạo" if data.get("created") else "Cập nhật"
             text = f"{verb} từ tệp nhập «{data.get('file', '')}»"
             return f"{text} theo {decisions}" if decisions else text
+
+    @actions.register_action(TIDY_LOG_ACTION)
+    class TidyLogFormatter(LogFormatter):
+        label = "Chuẩn hóa danh mục"
+
+        def format_message(self, log_entry):
+            changed = ", ".join((log_entry.data or {}).get("changed") or [])
+            return f"Chuẩn hóa theo quy tắc nhập hiện hành: {changed}" if changed else "Chuẩn hóa danh mục"

@@ -18,6 +18,8 @@ class Desk:
     hotline: str = ""
     map_url: str = ""
     ward: object = None
+    kind: str = "desk"  # "desk" (a one-stop desk), "any-ward", "agency", "unknown": procedures.submission
+    note: str = ""  # why this place, when it is not a one-stop desk
 
 
 def site_settings(request):

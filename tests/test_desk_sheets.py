@@ -4,10 +4,11 @@ from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from home.models import SiteSettings
 from procedures.desk.models import Desk, PrintedSheet, stale_sheets
-from procedures.factories import amend, make_decision, make_procedure
+from procedures.factories import add_status_change, amend, make_decision, make_procedure
 from procedures.models import ProcedureLevel, ProcedurePage
 from tests.signin import login_with_second_factor
 
@@ -132,3 +133,32 @@ def test_anonymous_users_cannot_record_printing(client, desk_with_procedure):
     response = client.post(f"/quan-tri/kiem-tra-thu-tuc/niem-yet/{desk.pk}/", {"hanh_dong": "in-tat-ca"})
     assert response.status_code == 302 and "/login/" in response["Location"]
     assert not PrintedSheet.objects.exists()
+
+
+def test_sheet_of_an_abolished_or_replaced_procedure_says_it_is_void(client):
+    decision = make_decision("20/QĐ-UBND", date(2026, 3, 2))
+    valid = make_procedure(name="Đăng ký khai sinh lưu động", decision=decision)
+    abolished = make_procedure(name="Đăng ký khai sinh cũ", decision=decision)
+    add_status_change(abolished, "abolished", decision=decision, effective_date=date(2026, 3, 10))
+    replaced = make_procedure(name="Đăng ký khai tử cũ", decision=decision)
+    add_status_change(replaced, "replaced", decision=decision, effective_date=date(2026, 3, 10), replacement=valid)
+    for page in (abolished, replaced):
+        page = ProcedurePage.objects.get(pk=page.pk)
+        page.save_revision().publish()
+        sheet = client.get(f"/thu-tuc/niem-yet/{page.pk}/").content.decode()
+        assert "không còn áp dụng, không niêm yết" in sheet and "từ ngày 10/03/2026" in sheet
+        assert "Niêm yết công khai thủ tục hành chính" not in sheet
+        assert "Dùng lệnh In của trình duyệt" not in sheet
+        assert "In tờ niêm yết (A4)" not in client.get(page.url).content.decode()
+    assert f"thủ tục thay thế: Đăng ký khai sinh lưu động (mã {valid.code})" in sheet  # the replaced one
+    in_force = client.get(f"/thu-tuc/niem-yet/{valid.pk}/").content.decode()
+    assert "Niêm yết công khai thủ tục hành chính" in in_force and "không niêm yết" not in in_force
+    assert "In tờ niêm yết (A4)" in client.get(valid.url).content.decode()
+
+
+def test_sheet_feedback_link_carries_the_code_the_form_reads(client, desk_with_procedure):
+    _desk, page = desk_with_procedure
+    sheet = client.get(f"/thu-tuc/niem-yet/{page.pk}/").content.decode()
+    assert f"?thu-tuc={page.code}" in sheet and "thu_tuc=" not in sheet
+    form = client.get(reverse("hotline:feedback_form"), {"thu-tuc": page.code})
+    assert form.status_code == 200 and page.code in form.content.decode()  # prefilled from the link

@@ -56,7 +56,7 @@ def test_audience_facet_lists_only_that_audiences_articles(client, news_demo):  
     for value in ("xyz", "<script>", "a" * 500):
         response = client.get(index.url, {"doi-tuong": value})
         assert response.status_code == 200
-        assert UNKNOWN_AUDIENCE_NOTE in response.content.decode()
+        assert f'<p class="notice" role="status">{UNKNOWN_AUDIENCE_NOTE}</p>' in response.content.decode()
 
 
 def test_article_page_names_its_audiences(client, news_demo):  # noqa: F811
@@ -96,6 +96,18 @@ def test_theme_pages_list_their_topics_articles_from_every_unit(client, news_dem
     assert any(len(units(t)) >= 2 for t in themes)
     assert DepartmentPage in units(legal)
     assert "Đơn vị phụ trách" not in client.get(ThemePage.objects.get(slug="phong-chong-tham-nhung").url).content.decode()
+
+    # A stale or invalid page number shows the last or the first page and says so, never an error.
+    theme = themes[0]
+    total = ArticlePage.objects.live().filter(topics=theme.topic).count()
+    last = max(1, -(-total // ThemePage.per_page))
+    past = client.get(theme.url, {"trang": last + 5})
+    assert past.status_code == 200
+    assert f"Không có trang {last + 5}; đang hiển thị trang cuối (trang {last})." in past.content.decode()
+    for bad in ("abc", "0", "9" * 40):
+        recovered = client.get(theme.url, {"trang": bad})
+        assert recovered.status_code == 200
+        assert "Số trang không hợp lệ; đang hiển thị trang đầu." in recovered.content.decode()
 
     # The city home links every theme.
     home = client.get("/").content.decode()

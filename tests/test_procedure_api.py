@@ -68,7 +68,11 @@ def test_filters(catalogue, client):
     )
     agency = ProcedurePage.objects.get(code="3.000333").implementing_agency
     assert "3.000333" in codes_of(client.get(f"/api/thu-tuc/?co-quan={agency.slug}"))
-    assert codes_of(client.get("/api/thu-tuc/?dvc=co")) == {"1.001193"}
+    # Online: a link of its own (1.001193) or a channel published as "Trực tuyến".
+    online = codes_of(client.get("/api/thu-tuc/?dvc=co&so-muc=100"))
+    by_channel = set(in_force.filter(has_online_channel=True).values_list("code", flat=True))
+    assert "1.001193" in online and by_channel and online == by_channel | {"1.001193"}
+    assert not online & codes_of(client.get("/api/thu-tuc/?online=no&so-muc=100"))
     assert codes_of(client.get("/api/thu-tuc/?dvc=toan-trinh")) == {"1.001193"}
     assert "1.001193" not in codes_of(client.get("/api/thu-tuc/?online=no&so-muc=100"))
     # Code prefix, and names typed without diacritics.

@@ -460,11 +460,12 @@ def test_print_link_works_without_javascript(client, multi_case):
 # Where to submit --------------------------------------------------------------------------------------
 
 
-def test_city_desk_by_default_and_ward_desk_in_a_ward_context(client, catalogue):
+def test_commune_procedure_asks_for_the_ward_and_shows_its_desk(client, catalogue):
     page = ProcedurePageFactory(parent=catalogue, level=level("cap-xa"))
     content = client.get(page.url).content.decode()
     desk = content.split('id="noi-nop"', 1)[1].split("</section>", 1)[0]
-    assert "Bộ phận một cửa – Ủy ban nhân dân thành phố Chí Linh" in desk and CITY_ADDRESS in desk
+    # Submitted at the ward's desk, not the city's: the page asks which ward.
+    assert "Bộ phận một cửa của UBND phường, xã nơi bạn cư trú" in desk and CITY_ADDRESS not in desk
     assert 'name="phuong-xa"' in desk and '<option value="phuong-sao-do">Phường Sao Đỏ</option>' in desk
 
     content = client.get(page.url, {"phuong-xa": "phuong-sao-do"}).content.decode()
@@ -473,16 +474,89 @@ def test_city_desk_by_default_and_ward_desk_in_a_ward_context(client, catalogue)
     assert CITY_ADDRESS not in desk
     assert "Đường dây nóng Phường Sao Đỏ" in content
 
-    # An unknown or malformed ward is ignored: the city desk, never an error.
+    # An unknown or malformed ward is ignored: the page asks again, never an error.
     for bad in ("khong-co", "../../etc", "PHUONG SAO DO"):
         response = client.get(page.url, {"phuong-xa": bad})
-        assert response.status_code == 200 and CITY_ADDRESS in response.content.decode()
+        assert response.status_code == 200 and "nơi bạn cư trú" in response.content.decode()
 
 
-def test_province_level_procedure_offers_no_ward_choice(client, catalogue):
-    page = ProcedurePageFactory(parent=catalogue, level=level("cap-tinh"))
-    content = client.get(page.url).content.decode()
-    assert 'class="ward-picker' not in content and CITY_ADDRESS in content
+def test_district_level_procedure_goes_to_the_city_desk(client, catalogue):
+    page = ProcedurePageFactory(parent=catalogue, level=level("cap-huyen"))
+    desk = client.get(page.url).content.decode().split('id="noi-nop"', 1)[1].split("</section>", 1)[0]
+    assert "Ủy ban nhân dân thành phố Chí Linh" in desk and CITY_ADDRESS in desk
+
+
+def desk_section(client, page):
+    return client.get(page.url).content.decode().split('id="noi-nop"', 1)[1].split("</section>", 1)[0]
+
+
+@pytest.mark.parametrize(
+    "agency, expected",
+    [
+        ("Phòng Quản lý xuất nhập cảnh Công an cấp tỉnh", "Phòng Quản lý xuất nhập cảnh Công an tỉnh Hải Dương"),
+        ("Công an cấp tỉnh", "Công an tỉnh Hải Dương"),
+        ("Sở Xây dựng", "Sở Xây dựng tỉnh Hải Dương"),
+    ],
+)
+def test_provincial_procedure_names_its_agency_not_the_city_desk(client, catalogue, agency, expected):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.parent_unit_name = "Tỉnh Hải Dương"
+    settings.save()
+    province = level("cap-tinh")
+    page = ProcedurePageFactory(
+        parent=catalogue, level=province, implementing_agency=AgencyFactory(name=agency, level=province)
+    )
+    html_text = client.get(page.url).content.decode()
+    desk = html_text.split('id="noi-nop"', 1)[1].split("</section>", 1)[0]
+    assert expected in desk and CITY_ADDRESS not in desk
+    assert "Bộ phận một cửa – Ủy ban nhân dân thành phố" not in html_text
+    assert 'class="ward-picker' not in html_text
+
+
+def test_agency_of_another_province_is_not_given_as_the_place(client, catalogue):
+    page = ProcedurePageFactory(
+        parent=catalogue,
+        level=level("cap-tinh"),
+        implementing_agency=AgencyFactory(name="Công an Thành phố Hà Nội", other_province="Hà Nội"),
+    )
+    desk = desk_section(client, page)
+    assert "Công an Thành phố Hà Nội" not in desk and "cổng đang kiểm tra lại" in desk
+
+
+# Online-service status ---------------------------------------------------------------------------------
+
+
+def summary_of(client, page):
+    return client.get(page.url).content.decode().split('id="summary-title"', 1)[1].split("</section>", 1)[0]
+
+
+def test_online_channel_without_a_link_is_online_in_the_summary(client, catalogue):
+    channels = [
+        ("channel", {"method": "truc_tiep", "deadline": "5 ngày làm việc", "fee": "", "description": ""}),
+        ("channel", {"method": "truc_tuyen", "deadline": "5 ngày làm việc", "fee": "", "description": ""}),
+    ]
+    page = ProcedurePageFactory(parent=catalogue, level=level("cap-huyen"), channels=channels)
+    summary = summary_of(client, page)
+    assert "Chưa có" not in summary and "cho phép nộp trực tuyến" in summary
+    assert "Cổng Dịch vụ công quốc gia" in summary
+
+
+def test_no_online_channel_says_how_else_to_submit(client, catalogue):
+    channels = [
+        ("channel", {"method": "truc_tiep", "deadline": "5 ngày làm việc", "fee": "", "description": ""}),
+        ("channel", {"method": "buu_chinh", "deadline": "5 ngày làm việc", "fee": "", "description": ""}),
+    ]
+    page = ProcedurePageFactory(parent=catalogue, level=level("cap-huyen"), channels=channels)
+    summary = summary_of(client, page)
+    assert "Chưa có; nộp trực tiếp hoặc qua bưu chính." in summary and "button--online" not in summary
+
+
+def test_own_online_link_wins(client, catalogue):
+    page = ProcedurePageFactory(
+        parent=catalogue, level=level("cap-huyen"), online_service_url="https://dichvucong.gov.vn/p/1"
+    )
+    summary = summary_of(client, page)
+    assert 'href="https://dichvucong.gov.vn/p/1"' in summary and "Chưa có" not in summary
 
 
 # Structured data, feedback, hotline -------------------------------------------------------------------
@@ -490,14 +564,16 @@ def test_province_level_procedure_offers_no_ward_choice(client, catalogue):
 
 def test_json_ld_is_a_parseable_government_service(client, multi_case):
     page, _cases = multi_case
-    data = jsonld_of(client.get(page.url).content.decode())
+    # A commune procedure: the place is the chosen ward's desk (without a ward, none is named).
+    assert "serviceLocation" not in str(jsonld_of(client.get(page.url).content.decode()))
+    data = jsonld_of(client.get(page.url, {"phuong-xa": "phuong-sao-do"}).content.decode())
     assert data["@context"] == "https://schema.org" and data["@type"] == "GovernmentService"
     assert data["name"] == page.official_name and data["identifier"] == "1.012888"
     assert data["url"] == f"http://testserver{page.url}"
     assert data["serviceType"] == page.field.name
     assert data["provider"]["@type"] == "GovernmentOrganization"
     channels = {c["name"]: c for c in data["availableChannel"]}
-    assert "Trực tiếp" in channels and channels["Trực tiếp"]["serviceLocation"]["address"] == CITY_ADDRESS
+    assert "Trực tiếp" in channels and channels["Trực tiếp"]["serviceLocation"]["address"] == WARD_DESK
     online = [c for c in data["availableChannel"] if c.get("serviceUrl")]
     assert online and online[0]["serviceUrl"] == "https://dichvucong.gov.vn/p/1.012888"
 
@@ -574,7 +650,8 @@ def test_procedure_page_queries_do_not_grow_with_documents_history_or_related(
 
 def test_warm_procedure_page_reads_four_rows_sets_and_renamed_references_show_at_once(client, catalogue):
     """Field, level, agency and online kind come from the site cache; routing reads the page itself
-    only (its sections are cached); what remains is history, related procedures and other levels."""
+    only (its sections are cached); what remains is history, related procedures, other levels and the
+    other agencies' ids."""
     page = _big_procedure(catalogue, n_items=2, n_related=2, n_history=1)
     page.other_levels.add(level("cap-tinh"))
     page.save()  # a ParentalManyToManyField writes on save
@@ -584,7 +661,7 @@ def test_warm_procedure_page_reads_four_rows_sets_and_renamed_references_show_at
     sqls = [q["sql"] for q in ctx.captured_queries]
     documents = [sql for sql in sqls if 'FROM "wagtaildocs_document"' in sql]
     assert len(documents) == 2  # the forms to download and the dossier's forms (one read per stream field)
-    assert len(sqls) - len(documents) == 4, [sql[:150] for sql in sqls]
+    assert len(sqls) - len(documents) == 5, [sql[:150] for sql in sqls]
 
     page.field.name = "Hộ tịch (tên mới)"
     page.field.save()
@@ -617,3 +694,19 @@ def test_procedure_preview_shows_the_levels_and_related_procedures_chosen_in_the
     assert [lv.slug for lv in context["levels"]] == ["cap-xa", "cap-tinh"]
     assert [p.pk for p in context["related"]] == [other.pk]
     assert not ProcedurePage.objects.get(pk=page.pk).other_levels.exists()
+
+
+# Procedures of the same name --------------------------------------------------------------------------
+
+
+def test_two_procedures_of_one_name_say_what_sets_them_apart(client, catalogue):
+    name = "Thủ tục xét tặng danh hiệu Gia đình văn hóa"
+    national = ProcedurePageFactory(parent=catalogue, code="1.012783", official_name=name, title=name)
+    local = ProcedurePageFactory(parent=catalogue, code="1.012783.H19", official_name=name, title=name)
+    page_html = client.get(national.url).content.decode()
+    assert "Bản của danh mục quốc gia" in page_html
+    assert "Cùng tên với" in page_html and "Bản áp dụng tại địa phương" in page_html and "1.012783.H19" in page_html
+    assert "Bản áp dụng tại địa phương" in client.get(local.url).content.decode()
+    listing = client.get(catalogue.url).content.decode()
+    twins = re.findall(r'class="procedure-item__twin">([^<]+)<', listing)
+    assert sorted(twins) == ["Bản của danh mục quốc gia", "Bản áp dụng tại địa phương (quy định riêng của tỉnh)"]

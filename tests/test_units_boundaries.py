@@ -134,6 +134,70 @@ def test_rename_ward(client, two_wards):
     assert people["editor_an"].groups.get().name == "Biên tập viên Phường Văn An Mới"
 
 
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("Phường Chu Văn An", ("phuong", "Chu Văn An")),
+        ("  PHƯỜNG   Chu Văn An ", ("phuong", "Chu Văn An")),
+        ("Phường Phường Chu Văn An", ("phuong", "Chu Văn An")),
+        ("Phu\u031bo\u031b\u0300ng Chu Văn An", ("phuong", "Chu Văn An")),  # NFD, as some keyboards type it
+        ("phuong chu van an", ("phuong", "chu van an")),
+        ("Xã Bắc An", ("xa", "Bắc An")),
+        ("Chu Văn An", (None, "Chu Văn An")),
+        ("Phường Xã Đàn", ("phuong", "Xã Đàn")),
+        ("Xá Lợi", (None, "Xá Lợi")),
+        ("Phuong Sơn", (None, "Phuong Sơn")),  # a bare "phuong" counts only in a name typed without diacritics
+        ("Phường", (None, "Phường")),
+    ],
+)
+def test_a_unit_name_typed_with_its_kind_is_split(typed, expected):
+    assert WardHomePage.split_name(typed) == expected
+
+
+def test_merge_into_a_new_unit_named_with_its_kind(two_wards):
+    """`--ten-moi "Phường Chu Văn An"` once gave "Phường Phường Chu Văn An"."""
+    call_command("merge_wards", "phuong-van-an", "phuong-van-duc", "--ten-moi", "Phường Chu Văn An", stdout=io.StringIO())
+    ward = WardHomePage.objects.get(unit_name="Chu Văn An")
+    assert (ward.title, ward.unit_kind, ward.slug) == ("Phường Chu Văn An", "phuong", "phuong-chu-van-an")
+    assert not WardHomePage.objects.filter(title__contains="Phường Phường").exists()
+
+
+def test_merge_into_a_new_commune_named_with_its_kind(two_wards):
+    call_command("merge_wards", "phuong-van-an", "phuong-van-duc", "--ten-moi", "Xã Văn An Đức", stdout=io.StringIO())
+    ward = WardHomePage.objects.get(unit_name="Văn An Đức")
+    assert (ward.title, ward.unit_kind, ward.slug) == ("Xã Văn An Đức", "xa", "xa-van-an-duc")
+
+
+def test_rename_with_the_kind_typed_in_the_name(two_wards):
+    call_command("rename_ward", "phuong-van-an", "Phường Văn An Mới", stdout=io.StringIO())
+    ward = WardHomePage.objects.get(slug="phuong-van-an-moi")
+    assert (ward.title, ward.unit_name) == ("Phường Văn An Mới", "Văn An Mới")
+
+
+def test_a_name_whose_kind_contradicts_the_option_is_refused(two_wards):
+    from django.core.management.base import CommandError
+
+    before = WardHomePage.objects.count()
+    with pytest.raises(CommandError, match="Tên “Phường Chu Văn An” là phường, nhưng đơn vị được chọn là xã"):
+        call_command(
+            "merge_wards", "phuong-van-an", "phuong-van-duc", "--ten-moi", "Phường Chu Văn An", "--xa", stdout=io.StringIO()
+        )
+    assert WardHomePage.objects.count() == before
+
+
+def test_the_ward_form_keeps_the_name_without_its_kind(two_wards):
+    from django.core.exceptions import ValidationError
+
+    van_an = two_wards[0]
+    van_an.unit_name = "Phường Văn An"
+    van_an.full_clean()
+    assert van_an.unit_name == "Văn An"
+    van_an.unit_name = "Xã Văn An"
+    with pytest.raises(ValidationError) as refused:
+        van_an.full_clean()
+    assert "Tên bắt đầu bằng “Xã” nhưng loại đơn vị đã chọn là “Phường”." in refused.value.message_dict["unit_name"]
+
+
 def test_bad_boundary_input_is_refused_clearly(two_wards):
     from django.core.management.base import CommandError
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from core.collation import VietnameseOrderManager
 from hotline.storage import private_storage
 
 
@@ -20,6 +21,8 @@ class FeedbackTopic(models.Model):
     slug = models.SlugField("Mã trong đường dẫn", max_length=80, unique=True)
     sort_order = models.PositiveSmallIntegerField("Thứ tự", default=50)
     is_active = models.BooleanField("Đang dùng", default=True, help_text="Bỏ chọn để ẩn khỏi biểu mẫu.")
+
+    objects = VietnameseOrderManager()
 
     class Meta:
         ordering = ["sort_order", "name"]

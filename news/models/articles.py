@@ -5,7 +5,6 @@ import datetime
 from django import forms
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -13,10 +12,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from core import params
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.restrictions import CachedViewRestrictionsMixin, any_restriction, public
 from news.models.audiences import AUDIENCES, audiences_of, chosen_audience
-from news.models.base import SocialMetaMixin, paginate_window
+from news.models.base import SocialMetaMixin, paginate_window, unknown_value_note
 from news.models.topics import Topic, all_topics
 from procedures.admin_forms import ProcedureChoicesForm
 
@@ -111,23 +111,27 @@ class NewsIndexPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         topics = all_topics()
         articles = self.articles()
+        notes = []
         topic = None
-        slug = request.GET.get(TOPIC_PARAM)
-        if slug:
+        if params.is_given(request.GET, TOPIC_PARAM):
+            slug = params.slug(request.GET, TOPIC_PARAM)
             topic = next((t for t in topics if t.slug == slug), None)
             if topic is None:
-                raise Http404("Không có chủ đề này.")
-            articles = articles.filter(topics=topic)
+                notes.append(unknown_value_note(request, TOPIC_PARAM, "chủ đề", "tin của mọi chủ đề"))
+            else:
+                articles = articles.filter(topics=topic)
         audience, audience_note = chosen_audience(request.GET)
         if audience is not None:
             articles = articles.filter(**{audience.field: True})
+        elif audience_note:
+            notes.append(audience_note)
         context.update(
             topics=topics,
             topic=topic,
             audiences=AUDIENCES,
             audience=audience,
-            audience_note=audience_note,
-            page_obj=paginate_window(request, articles, self.per_page),
+            page_obj=paginate_window(request, articles, self.per_page, notes),
+            notes=notes,
         )
         return context
 

@@ -1,7 +1,6 @@
 """Pieces shared by the news page types: social-sharing metadata and listing helpers."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404
+from django.core.paginator import Paginator
 from django.utils.text import Truncator
 
 from core import params
@@ -47,13 +46,18 @@ def ward_pages(model, page):
     return sorted(found, key=lambda pair: (pair[0].unit_kind, pair[0].title))
 
 
-def _page_number(request):
+def _page_number(request, notes):
     if not params.is_given(request.GET, PAGE_PARAM):
         return 1
     number = params.integer(request.GET, PAGE_PARAM, low=1)
     if number is None:
-        raise Http404("Không có trang kết quả này.")
+        notes.append("Số trang không hợp lệ; đang hiển thị trang đầu.")
+        return 1
     return number
+
+
+def past_end_note(number, last):
+    return f"Không có trang {number}; đang hiển thị trang cuối (trang {last})."
 
 
 class PageWindow:
@@ -83,23 +87,33 @@ class PageWindow:
         return self.has_next() or self.has_previous()
 
 
-def paginate_window(request, queryset, per_page):
-    """Page `?trang=N` of queryset without a total count; past the end is a 404."""
-    number = _page_number(request)
+def paginate_window(request, queryset, per_page, notes):
+    """Page `?trang=N` of queryset without a total count. A page past the end (a stale link) shows the
+    last page, counted then only, and a number that is not a page shows the first; `notes` says so."""
+    number = _page_number(request, notes)
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
     if number > 1 and not rows:
-        raise Http404("Không có trang kết quả này.")
+        last = max(1, -(-queryset.count() // per_page))
+        notes.append(past_end_note(number, last))
+        number = last
+        rows = list(queryset[(last - 1) * per_page : last * per_page + 1])
     return PageWindow(rows[:per_page], number, len(rows) > per_page)
 
 
-def paginate(request, queryset, per_page):
-    """Page `?trang=N` of queryset; a page number that is not a page is a 404, not a silent page 1."""
+def paginate(request, queryset, per_page, notes):
+    """Page `?trang=N` of queryset; past the end shows the last page and says so in `notes`."""
     paginator = Paginator(queryset, per_page)
-    number = _page_number(request)
-    try:
-        return paginator.page(number)
-    except (PageNotAnInteger, EmptyPage) as exc:
-        if number == 1:
-            return paginator.page(1)
-        raise Http404("Không có trang kết quả này.") from exc
+    number = _page_number(request, notes)
+    if number > paginator.num_pages:
+        notes.append(past_end_note(number, paginator.num_pages))
+        number = paginator.num_pages
+    return paginator.page(number)
+
+
+def unknown_value_note(request, param, what, showing):
+    """ "Không có chủ đề «xyz»; đang hiển thị tất cả tin." for a filter value that names nothing (the
+    value is echoed only when it is short, readable text)."""
+    value = params.text(request.GET, param, max_length=60)
+    named = f" «{value}»" if value and params.raw(request.GET, param, max_length=60) == value else ""
+    return f"Không có {what}{named}; đang hiển thị {showing}."

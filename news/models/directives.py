@@ -1,7 +1,6 @@
 """Directive documents ("văn bản chỉ đạo") from the centre, the province, the city and the wards."""
 
 from django.db import models
-from django.http import Http404
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -11,7 +10,7 @@ from wagtail.search import index
 from core import params
 from home.blocks import RICH_TEXT_FEATURES
 from home.restrictions import CachedViewRestrictionsMixin
-from news.models.base import SocialMetaMixin, paginate
+from news.models.base import SocialMetaMixin, paginate, unknown_value_note
 
 # What the library's search box reads besides the citizen search (drafts never show here anyway).
 SEARCHED_FIELDS = ["number", "title", "summary", "issuing_body"]
@@ -49,24 +48,28 @@ class DirectiveLibraryPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
             {d.year for d in documents.dates("issued_date", "year")}, reverse=True
         )
         chosen = {"cap": "", "loai": "", "nam": "", "q": ""}
-        level = request.GET.get("cap", "")
-        if level:
-            if level not in DirectiveDocumentPage.Level.values:
-                raise Http404("Không có cấp ban hành này.")
-            documents = documents.filter(level=level)
-            chosen["cap"] = level
-        doc_type = request.GET.get("loai", "")
-        if doc_type:
-            if doc_type not in DirectiveDocumentPage.DocType.values:
-                raise Http404("Không có loại văn bản này.")
-            documents = documents.filter(doc_type=doc_type)
-            chosen["loai"] = doc_type
+        notes = []
+        if params.is_given(request.GET, "cap"):
+            level = params.choice(request.GET, "cap", DirectiveDocumentPage.Level.values)
+            if level is None:
+                notes.append(unknown_value_note(request, "cap", "cấp ban hành", "văn bản của mọi cấp"))
+            else:
+                documents = documents.filter(level=level)
+                chosen["cap"] = level
+        if params.is_given(request.GET, "loai"):
+            doc_type = params.choice(request.GET, "loai", DirectiveDocumentPage.DocType.values)
+            if doc_type is None:
+                notes.append(unknown_value_note(request, "loai", "loại văn bản", "văn bản thuộc mọi loại"))
+            else:
+                documents = documents.filter(doc_type=doc_type)
+                chosen["loai"] = doc_type
         if params.is_given(request.GET, "nam"):
             year = params.year(request.GET, "nam")
             if year is None:
-                raise Http404("Năm không hợp lệ.")
-            documents = documents.filter(issued_date__year=year)
-            chosen["nam"] = str(year)
+                notes.append(unknown_value_note(request, "nam", "năm ban hành", "văn bản của mọi năm"))
+            else:
+                documents = documents.filter(issued_date__year=year)
+                chosen["nam"] = str(year)
         query = params.text(request.GET, "q", max_length=100)
         if query:
             from search import lookup  # the site's Vietnamese search: "mot cua" finds "một cửa"
@@ -80,7 +83,8 @@ class DirectiveLibraryPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
             years=years,
             chosen=chosen,
             filtered=any(chosen.values()),
-            page_obj=paginate(request, documents, self.per_page),
+            page_obj=paginate(request, documents, self.per_page, notes),
+            notes=notes,
         )
         return context
 

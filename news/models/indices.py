@@ -85,7 +85,7 @@ class ReformIndicesPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
                 uid=f"chi-so-{self.pk}",
                 title="Chỉ số CCHC (PAR Index) và Chỉ số hài lòng (SIPAS) theo năm",
                 description=(
-                    "Biểu đồ thanh ngang, mỗi năm hai thanh: PAR Index và SIPAS, thang 0–100%. "
+                    "Biểu đồ ngang, mỗi năm hai giá trị: PAR Index và SIPAS, tính theo phần trăm. "
                     "Số liệu chi tiết ở bảng bên dưới."
                 ),
                 categories=[f"Năm {s.year}" for s in scores],

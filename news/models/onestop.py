@@ -4,7 +4,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -14,7 +13,7 @@ from core import params
 from home.blocks import RICH_TEXT_FEATURES
 from home.restrictions import CachedViewRestrictionsMixin
 from news import charts
-from news.models.base import SocialMetaMixin, ward_pages
+from news.models.base import SocialMetaMixin, unknown_value_note, ward_pages
 
 CITY_DESK_LABEL = "Bộ phận một cửa thành phố"
 CITY_CHART_LABEL = "Một cửa thành phố"
@@ -159,10 +158,6 @@ class Totals:
     online_share = OneStopResult.online_share
 
 
-def _fmt_rate(value):
-    return "–" if value is None else f"{charts.fmt(value, 1)}%"
-
-
 class OneStopResultsPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
     """Publishes the one-stop results: every unit for one month (city), and a unit's last 12 months."""
 
@@ -198,19 +193,26 @@ class OneStopResultsPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
         if not months:
             return context
 
-        chosen = params.month(request.GET, "thang") if params.is_given(request.GET, "thang") else months[0]
-        if chosen is None:
-            raise Http404("Tháng không hợp lệ.")
-        year, month = chosen
-        if (year, month) not in months:
-            raise Http404("Chưa có số liệu tháng này.")
-
-        slug = request.GET.get("don-vi")
+        notes = []
+        year, month = months[0]
+        if params.is_given(request.GET, "thang"):
+            chosen = params.month(request.GET, "thang")
+            if chosen in months:
+                year, month = chosen
+            else:
+                asked = f"tháng {chosen[1]:02d}/{chosen[0]}" if chosen else "tháng đã chọn"
+                notes.append(
+                    f"Chưa có số liệu {asked}; đang hiển thị tháng {month:02d}/{year}, tháng gần nhất đã công bố."
+                )
         unit = units[0]
-        if slug:
-            unit = next((u for u in units if u.slug == slug), None)
-            if unit is None:
-                raise Http404("Không có đơn vị này.")
+        if params.is_given(request.GET, "don-vi"):
+            slug = params.slug(request.GET, "don-vi")
+            found = next((u for u in units if u.slug == slug), None)
+            if found is None:
+                notes.append(unknown_value_note(request, "don-vi", "đơn vị", unit_label(unit)))
+            else:
+                unit = found
+        context["notes"] = notes
 
         by_unit = {r.unit_id: r for r in results.filter(year=year, month=month)}
         month_rows = [(u, unit_label(u), by_unit.get(u.pk)) for u in units]
@@ -229,7 +231,7 @@ class OneStopResultsPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
             context["month_chart"] = charts.grouped_bar_chart(
                 uid=f"ket-qua-thang-{self.pk}",
                 title=f"Tỷ lệ giải quyết đúng hạn tháng {month:02d}/{year} theo đơn vị",
-                description="Biểu đồ thanh ngang, mỗi đơn vị một thanh, thang 0–100%. Số liệu ở bảng bên trên.",
+                description="Biểu đồ ngang, mỗi đơn vị một giá trị, tính theo phần trăm. Số liệu ở bảng bên trên.",
                 categories=[CITY_CHART_LABEL if label == CITY_DESK_LABEL else label for label, _r in rated],
                 series=[charts.Series("Tỷ lệ đúng hạn", "chart-bar--ok")],
                 values=[[r.on_time_rate] for _l, r in rated],
@@ -248,8 +250,8 @@ class OneStopResultsPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
                 uid=f"ket-qua-xu-huong-{self.pk}",
                 title=f"Kết quả giải quyết hồ sơ theo tháng – {unit_label(unit)}",
                 description=(
-                    "Biểu đồ thanh ngang xếp chồng, mỗi tháng một thanh: đúng hạn, quá hạn, đang giải quyết; "
-                    "cuối thanh là tỷ lệ đúng hạn. Số liệu ở bảng bên dưới."
+                    "Biểu đồ thanh ngang xếp chồng, mỗi tháng một thanh: số hồ sơ đúng hạn, quá hạn, đang giải "
+                    "quyết; cuối mỗi thanh là tổng số hồ sơ trên thanh. Tỷ lệ đúng hạn ở bảng bên dưới."
                 ),
                 categories=[r.period_label for r in trend],
                 series=[
@@ -258,7 +260,7 @@ class OneStopResultsPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
                     charts.Series("Đang giải quyết", "chart-bar--pending"),
                 ],
                 values=[[r.on_time, r.late, r.pending] for r in trend],
-                notes=[_fmt_rate(r.on_time_rate) for r in trend],
                 unit=" hồ sơ",
+                axis_label="Số hồ sơ",
             )
         return context

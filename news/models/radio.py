@@ -123,7 +123,9 @@ class RadioColumnPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = paginate(request, self.episodes(), self.per_page)
+        notes = []
+        context["page_obj"] = paginate(request, self.episodes(), self.per_page, notes)
+        context["notes"] = notes
         return context
 
 

@@ -65,5 +65,10 @@ class ThemePage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(page_obj=paginate_window(request, self.articles(), self.per_page), department=self.department())
+        notes = []
+        context.update(
+            page_obj=paginate_window(request, self.articles(), self.per_page, notes),
+            notes=notes,
+            department=self.department(),
+        )
         return context

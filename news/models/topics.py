@@ -4,6 +4,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from core.collation import VietnameseOrderManager
+
 # The plan's themes, in the order the plan lists them (slug, name). Seeded by migrations 0002 and 0004.
 DEFAULT_TOPICS = [
     ("chi-dao-dieu-hanh", "Chỉ đạo, điều hành và kế hoạch cải cách hành chính"),
@@ -34,6 +36,8 @@ class Topic(index.Indexed, models.Model):
     )
     description = models.TextField("Mô tả", blank=True)
     sort_order = models.PositiveSmallIntegerField("Thứ tự hiển thị", default=0)
+
+    objects = VietnameseOrderManager()
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

@@ -15,6 +15,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from core.params import id_list, to_id
 from procedures.desk.completeness import (
     COMPONENTS,
+    PROBLEMS,
     PUBLISH_WINDOW_WORKING_DAYS,
     decision_rows,
     procedure_rows,
@@ -86,7 +87,7 @@ class CompletenessConsoleView(DeskToolMixin, TemplateView):
             pages = pages.filter(level_id=to_id(filters["level"]))
         rows = procedure_rows(pages, filters["sort"], filters["only_incomplete"] or bool(filters["missing"]))
         if filters["missing"]:
-            rows = [r for r in rows if filters["missing"] in r.missing]
+            rows = [r for r in rows if filters["missing"] in r.missing or filters["missing"] in r.problem_codes]
         return rows
 
     def decisions(self, filters):
@@ -116,6 +117,8 @@ class CompletenessConsoleView(DeskToolMixin, TemplateView):
             incomplete=sum(1 for r in rows if r.missing),
             decisions=self.decisions(filters),
             components=COMPONENTS,
+            problems=PROBLEMS,
+            with_problems=sum(1 for r in rows if r.problems),
             sorts=PROCEDURE_SORTS,
             decision_sorts=DECISION_SORTS,
             fields=ProcedureField.objects.all(),
@@ -136,12 +139,13 @@ def xlsx_response(rows, decisions):
     sheet.title = "Thủ tục"
     labels = [label for _code, label in COMPONENTS]
     sheet.append(["Mã thủ tục", "Tên thủ tục", "Lĩnh vực", "Cấp thực hiện", "Số thành phần thiếu",
-                  "Thành phần thiếu", "Hữu ích", "Không hữu ích", "Tỷ lệ hữu ích (%)", *labels])
+                  "Thành phần thiếu", "Dữ liệu cần sửa", "Hữu ích", "Không hữu ích", "Tỷ lệ hữu ích (%)", *labels])
     for row in rows:
         page = row.page
         sheet.append([
             page.code, page.official_name, str(page.field), str(page.level), len(row.missing),
-            "; ".join(row.missing_labels), row.useful_yes, row.useful_no, row.useful_share,
+            "; ".join(row.missing_labels), "; ".join(d for _c, d in row.problems), row.useful_yes, row.useful_no,
+            row.useful_share,
             *["Thiếu" if code in row.missing else "Có" for code, _label in COMPONENTS],
         ])
     decisions_sheet = book.create_sheet("Quyết định công bố")

@@ -28,6 +28,12 @@ COMPONENTS = [
     ("legal_basis", "Căn cứ pháp lý"),
 ]
 COMPONENT_LABELS = dict(COMPONENTS)
+# Published data the import kept as it was but editors must correct (procedures.importing.planner
+# reports the same in the import report).
+PROBLEMS = [
+    ("don-vi-thoi-han", "Thời hạn không ghi đơn vị"),
+    ("co-quan-tinh-khac", "Cơ quan của tỉnh, thành phố khác"),
+]
 FORM_MENTION = re.compile(r"\b(mẫu|tờ khai)\b", re.IGNORECASE)
 
 
@@ -83,12 +89,36 @@ def missing_components(page):
     return missing
 
 
+def data_problems(page):
+    """[(code of PROBLEMS, what to fix)] for this procedure: a deadline that is a bare number ("1"),
+    an implementing agency of another province."""
+    from procedures.importing.records import bare_durations
+
+    problems = []
+    texts = [page.deadline or ""] + [c.get("deadline") or "" for c in _stream_values(page.channels)]
+    bare = list(dict.fromkeys(v for text in texts for v in bare_durations(text)))
+    if bare:
+        shown = ", ".join(f"«{v}»" for v in bare)
+        problems.append(("don-vi-thoi-han", f"Thời hạn {shown} không ghi đơn vị"))
+    agencies = [page.implementing_agency] if page.implementing_agency_id else []
+    agencies += list(page.other_agencies.all())
+    for agency in agencies:
+        if agency.other_province:
+            problems.append(("co-quan-tinh-khac", f"«{agency.name}» thuộc {agency.other_province}"))
+    return problems
+
+
 @dataclass
 class ProcedureRow:
     page: object
     missing: list
     useful_yes: int = 0
     useful_no: int = 0
+    problems: list = field(default_factory=list)  # data_problems()
+
+    @property
+    def problem_codes(self):
+        return {code for code, _detail in self.problems}
 
     @property
     def missing_labels(self):
@@ -115,7 +145,9 @@ SORTS = {
 def procedure_rows(pages, sort="-thieu", only_incomplete=False):
     from procedures.alerts.models import UsefulnessVote
 
-    pages = list(pages.select_related("field", "level", "implementing_agency"))
+    pages = list(
+        pages.select_related("field", "level", "implementing_agency").prefetch_related("other_agencies")
+    )
     votes = {
         row["page_id"]: row
         for row in UsefulnessVote.objects.filter(page__in=[p.pk for p in pages])
@@ -125,8 +157,10 @@ def procedure_rows(pages, sort="-thieu", only_incomplete=False):
     rows = []
     for page in pages:
         vote = votes.get(page.pk, {})
-        row = ProcedureRow(page, missing_components(page), vote.get("yes", 0), vote.get("no", 0))
-        if only_incomplete and not row.missing:
+        row = ProcedureRow(
+            page, missing_components(page), vote.get("yes", 0), vote.get("no", 0), data_problems(page)
+        )
+        if only_incomplete and not row.missing and not row.problems:
             continue
         rows.append(row)
     key = sort.lstrip("-")

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
+from core.collation import VietnameseOrderManager, vietnamese_order
+
 
 class Desk(models.Model):
     """A one-stop desk ("Bộ phận một cửa") whose paper notice board shows a set of procedures."""
@@ -37,6 +39,8 @@ class Desk(models.Model):
     )
     address = models.CharField("Địa chỉ", max_length=300, blank=True)
 
+    objects = VietnameseOrderManager()
+
     panels = [FieldPanel("name"), FieldPanel("ward"), FieldPanel("levels"), FieldPanel("fields"), FieldPanel("address")]
 
     class Meta:
@@ -60,7 +64,7 @@ class Desk(models.Model):
         field_ids = list(self.fields.values_list("pk", flat=True))
         if field_ids:
             qs = qs.filter(field_id__in=field_ids)
-        return qs.distinct().order_by("field__name", "code")
+        return qs.distinct().order_by(vietnamese_order("field__name"), "code")
 
 
 SHEET_FIELDS = [

@@ -59,7 +59,12 @@ def sheet_context(page, request, desk=None, settings_obj=None):
     ]
     settings_obj = settings_obj or site_settings_for(request)
     ward = desk.ward if desk and desk.ward_id else None
+    replacement = page.replacement if not page.is_in_force else None
     return {
+        # An abolished or replaced procedure's sheet says so on top and is not to be posted.
+        "in_force": page.is_in_force,
+        "status_label": page.get_status_display(),
+        "replacement": replacement if replacement is not None and replacement.live else None,
         "hotlines": hotlines(settings_obj, ward, phone_fallback=True),
         "feedback_url": feedback_url(page, request),
         "procedure": page,

@@ -6,8 +6,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.snippets import SnippetViewSet
 from procedures.desk import admin_views
 from procedures.desk.models import Desk, stale_sheets
 

@@ -28,6 +28,7 @@ from core.tree import next_child_paths
 from procedures.models import ProcedurePage, StatusChange
 
 BATCH = 200
+M2M_WRITTEN = ("other_levels", "other_agencies")  # what an import sets; the other relations start empty
 
 
 def create_pages(items, index, *, user=None, log_data=None, progress=None):
@@ -123,9 +124,10 @@ def _prepare(page, changes, path, parent, page_type, user, now):
         if rel.get_accessor_name() != "status_changes":
             setattr(page, rel.get_accessor_name(), [])
     for field in get_all_child_m2m_relations(page):
-        if field.name != "other_levels":
+        if field.name not in M2M_WRITTEN:
             setattr(page, field.name, [])
     page.status, page.status_date = page.derive_status()
+    page.has_online_channel = page.derive_online_channel()
 
 
 def _insert_pages(pages):
@@ -138,17 +140,20 @@ def _insert_pages(pages):
 
 
 def _insert_children(batch):
-    changes, links = [], []
-    through = ProcedurePage.other_levels.through
+    changes, levels, agencies = [], [], []
+    level_through, agency_through = ProcedurePage.other_levels.through, ProcedurePage.other_agencies.through
     for page, page_changes in batch:
         for order, change in enumerate(page_changes):
             change.page_id = page.pk
             change.sort_order = order
             changes.append(change)
         for level in page.other_levels.all():
-            links.append(through(procedurepage_id=page.pk, procedurelevel_id=level.pk))
+            levels.append(level_through(procedurepage_id=page.pk, procedurelevel_id=level.pk))
+        for agency in page.other_agencies.all():
+            agencies.append(agency_through(procedurepage_id=page.pk, agency_id=agency.pk))
     StatusChange.objects.bulk_create(changes)
-    through.objects.bulk_create(links)
+    level_through.objects.bulk_create(levels)
+    agency_through.objects.bulk_create(agencies)
 
 
 def _log(pages, revisions, page_type, user, now, log_data):

@@ -14,6 +14,7 @@ Status = ProcedurePage.Status
 STATUS_LABELS = dict(Status.choices)
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # the admin upload; the command reads files of any size
 LOG_ACTION = "procedures.import"
+TIDY_LOG_ACTION = "procedures.normalise"  # procedures.importing.tidy
 INDEX_TITLE, INDEX_SLUG = "Thủ tục hành chính", "thu-tuc-hanh-chinh"
 # JSON keys our export adds to the open-data shape; read here, hidden from the record parser.
 HISTORY_KEYS = ("status", "history")
@@ -33,4 +34,6 @@ RECORD_TEXT = {
 def field_label(name):
     if name == "other_levels":
         return "các cấp cùng thực hiện"
+    if name == "other_agencies":
+        return "các cơ quan cùng thực hiện"
     return str(ProcedurePage._meta.get_field(name).verbose_name).lower()

@@ -33,7 +33,7 @@ def export_queryset(queryset=None):
     changes = StatusChange.objects.select_related("decision", "replacement").order_by("sort_order", "pk")
     return (
         queryset.select_related("field", "level", "implementing_agency", "online_service_kind")
-        .prefetch_related("other_levels", Prefetch("status_changes", queryset=changes))
+        .prefetch_related("other_levels", "other_agencies", Prefetch("status_changes", queryset=changes))
         .order_by("code", "pk")
     )
 
@@ -66,10 +66,19 @@ def history(page) -> list[dict]:
     return out
 
 
+def agency_text(page) -> str:
+    """The implementing agency and the others the page names, as one published text ("A; B"), which the
+    import splits back into the same entities."""
+    if not page.implementing_agency:
+        return ""
+    others = sorted((a.name for a in page.other_agencies.all()), key=fold)
+    return "; ".join([page.implementing_agency.name, *others])
+
+
 def page_record(page) -> dict:
     """One procedure as an open-data record (keys without a value are left out, like the source)."""
     levels = {level.name for level in page.other_levels.all()} | {page.level.name}
-    agency = page.implementing_agency.name if page.implementing_agency else page.competent_agency
+    agency = agency_text(page) or page.competent_agency
     entries = history(page)
     latest_decision = next((e["decision"] for e in reversed(entries) if e.get("decision")), None)
     record = {

@@ -11,6 +11,7 @@ import datetime
 import re
 
 from .codes import clean_text, fold
+from .records import join_alternatives
 
 # --- steps ---------------------------------------------------------------------------------------
 
@@ -59,24 +60,37 @@ CHANNEL_LABELS = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến", 
 
 
 def channel_blocks(submission: list[dict]) -> list[dict]:
-    blocks = []
+    """One block per channel. The portal repeats a channel once per case it does not name ("Trực tiếp
+    1 ngày", "Trực tiếp 1 ngày", "Trực tuyến 2 ngày", "Trực tuyến 1 ngày"): such entries become one
+    block whose deadline and fee list the distinct values. Differently worded methods stay apart."""
+    values = []
     for entry in submission:
         method = CHANNEL_BY_CODE.get(entry.get("channel") or "", "truc_tiep")
         label = entry.get("method") or ""
         # A method worded beyond the plain label ("Trực tiếp tại cơ quan …") keeps its wording.
         description = label if fold(label) != fold(CHANNEL_LABELS[method]) else ""
-        blocks.append(
-            _block(
-                "channel",
-                {
-                    "method": method,
-                    "deadline": entry.get("time") or "",
-                    "fee": entry.get("fee") or "",
-                    "description": description,
-                },
-            )
-        )
-    return blocks
+        values.append(
+            {"method": method, "deadline": entry.get("time") or "", "fee": entry.get("fee") or "",
+             "description": description}
+        )  # fmt: skip
+    return [_block("channel", value) for value in merge_channels(values)]
+
+
+def merge_channels(values: list[dict]) -> list[dict]:
+    """Channel values with the same method and description said once, their distinct deadlines and
+    fees listed ("2 Ngày làm việc hoặc 1 Ngày làm việc (tùy trường hợp)"); the order is kept."""
+    grouped: dict[tuple[str, str], list[dict]] = {}
+    for value in values:
+        grouped.setdefault((value.get("method") or "", value.get("description") or ""), []).append(value)
+    return [
+        {
+            "method": method,
+            "deadline": join_alternatives([v.get("deadline") or "" for v in same]),
+            "fee": join_alternatives([v.get("fee") or "" for v in same]),
+            "description": description,
+        }
+        for (method, description), same in grouped.items()
+    ]
 
 
 def channel_entries(blocks) -> list[dict]:
@@ -122,17 +136,109 @@ def _split_note(line: str) -> tuple[str, str] | None:
     return condition, rest
 
 
+_FILE_RE = re.compile(r"\.(?:docx?|xlsx?|pdf|odt|ods|rtf|zip|rar)$", re.IGNORECASE)
+# Where a file name was glued to the text before it: "…NĐ-CPMau13.docx", "…khiếu nạiMẫu ….doc".
+_GLUED_RE = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_])")
+_GLUED_NUMBER_RE = re.compile(r"(?<=[^\W\d_])(?=\d+[-_][^\W\d_])")  # "cá nhân7-Mẫu NA6.doc"
+_REQUIREMENT_RE = re.compile(r"\s+(?:thì\s+)?(phải có|cần có|phải nộp|phải bổ sung|kèm theo)\s+", re.IGNORECASE)
+
+
+def is_file_name(text: str) -> bool:
+    return bool(_FILE_RE.search(text or ""))
+
+
+def split_file_name(text: str) -> tuple[str, str]:
+    """(document, file name) from an item the crawl published with its form's file name stuck to it:
+    "Đơn đề nghị theo mẫu quy định;văn bản đề nghị.docx", "… Nghị định số 23/2026/NĐ-CPMau13.docx".
+    ('text', '') when no file name ends it, or when the place it starts cannot be told."""
+    text = text.strip()
+    if not _FILE_RE.search(text):
+        return text, ""
+    # A ";" before the file name separates it, unless the file name was glued further on and the ";"
+    # is the document's own ("… tổ chức; mẫu NA7 … đối với cá nhân7-Mẫu NA6.doc").
+    semicolon = text.rfind(";")
+    for finder in (_glued_at, _repeated_at):
+        cut = finder(text)
+        if cut is not None and cut > semicolon and (semicolon < 0 or " " in text[semicolon:cut]):
+            name, file_name = text[:cut], text[cut:]
+            break
+    else:
+        if semicolon < 0:
+            return text, ""
+        name, file_name = text[:semicolon], text[semicolon + 1 :]
+    name, file_name = name.strip(" ;"), file_name.strip()
+    if not name or not file_name:
+        return text, ""
+    return name, file_name
+
+
+def _glued_at(text: str) -> int | None:
+    """Where a file name starts that was glued to the words before it without a space: a lower-case
+    letter followed by a capital ("khiếu nạiMẫu …", "QĐ-TTgGiấy …", "kiểmMauBankekhai" — the first such
+    point of the last word that has one), else a capital followed by a capitalised word ("NĐ-CPMau13")."""
+    stem = _FILE_RE.sub("", text)
+    lower_upper, upper_word = [], []
+    for m in _GLUED_RE.finditer(stem):
+        before, after = stem[m.start() - 1], stem[m.start()]
+        nxt = stem[m.start() + 1 : m.start() + 2]
+        if before.islower() and after.isupper():
+            lower_upper.append(m.start())
+        elif before.isupper() and after.isupper() and nxt.islower():
+            upper_word.append(m.start())
+    lower_upper = sorted(lower_upper + [m.start() for m in _GLUED_NUMBER_RE.finditer(stem) if stem[m.start() - 1].islower()])
+    if lower_upper:
+        last_word = stem.rfind(" ", 0, lower_upper[-1]) + 1
+        return next(cut for cut in lower_upper if cut >= last_word)
+    return upper_word[-1] if upper_word else None
+
+
+_FILE_STEM_STARTS = ("văn bản", "mẫu", "mau", "phụ lục", "đơn", "tờ khai", "báo cáo", "giấy", "bản")
+
+
+def _repeated_at(text: str) -> int | None:
+    """Where a lower-case file name starts that was glued to the words before it: one that repeats
+    words the item said earlier ("…quy địnhbáo cáo kết quả khảo sát.docx"), or starts like a form's
+    name ("…quy địnhvăn bản đề nghị.docx")."""
+    stem = _FILE_RE.sub("", text)
+    lowered = stem.lower()
+    glued = [m.start() for m in _GLUED_RE.finditer(stem)]
+    for cut in glued:
+        tail = lowered[cut:]
+        if len(tail.split()) >= 2 and re.search(r"(?<!\w)" + re.escape(tail), lowered[:cut]):
+            return cut
+    for cut in reversed(glued):
+        if lowered[cut:].startswith(_FILE_STEM_STARTS):
+            return cut
+    return None
+
+
 def _item(name: str) -> dict:
-    return {"name": name, "form_name": "", "form": None, "originals": None, "copies": None, "note": ""}
+    name, file_name = split_file_name(name)
+    return {"name": name, "form_name": file_name[:255], "form": None, "originals": None, "copies": None, "note": ""}
+
+
+def _split_requirement(line: str) -> tuple[str, str] | None:
+    """('Trường hợp X', 'Văn bản Y') from "Trường hợp X phải có văn bản Y": a requirement, not a heading."""
+    m = _REQUIREMENT_RE.search(line)
+    if not m:
+        return None
+    condition, rest = line[: m.start()].rstrip(" ,:"), line[m.end() :].strip()
+    if not condition or not rest or len(condition) > _CASE_NAME_MAX:
+        return None
+    return condition, rest[0].upper() + rest[1:]
 
 
 def dossier_blocks(lines: list[str]) -> list[dict]:
     """Group the published document list by case.
 
     - a line ending with ':' opens a case named by it; the plain lines below it are its items;
-    - a note "Trường hợp X thì Y" / "Đối với X: Y" becomes its own case X with the item Y;
-    - every other line is a document of the general case, which comes first.
+    - a note "Trường hợp X thì Y" / "Đối với X: Y" / "Trường hợp X phải có Y" becomes its own case X
+      with the item Y;
+    - every other line is a document of the general case, which comes first;
+    - a note that cannot be split stays a line where it was; a heading ("…:") left without documents
+      heads the cases below it, and with none below it opens the list of general documents.
     The national crawl does not keep the page order exactly, so only what the text itself says is used.
+    A form's file name stuck to a document ("…;văn bản đề nghị.docx") becomes the item's form name.
     """
     general: list[dict] = []
     cases: list[dict] = []
@@ -144,14 +250,18 @@ def dossier_blocks(lines: list[str]) -> list[dict]:
             cases.append(current)
             continue
         if _CASE_NOTE_RE.match(text):
-            split = _split_note(text)
+            split = _split_note(text) or _split_requirement(text)
             if split:
                 cases.append({"case_name": split[0], "items": [_item(split[1])]})
                 continue
-            if len(text) <= _CASE_NAME_MAX:
-                cases.append({"case_name": text.rstrip(":"), "items": []})
-                continue
+            # A note that names no document ("Trường hợp … tương tự Mục a)") stays a line of the list.
         (current["items"] if current else general).append(_item(line))
+    # A heading with nothing below it introduces the general documents ("… các giấy tờ sau:"), which the
+    # crawl may have put anywhere: it opens their list.
+    heads_nothing = []
+    while cases and not cases[-1]["items"]:
+        heads_nothing.insert(0, cases.pop()["case_name"])
+    general[:0] = [_item(name) for name in heads_nothing]
     out = [_block("case", {"case_name": "", "items": general})] if general else []
     return out + [_block("case", case) for case in cases]
 
@@ -165,6 +275,9 @@ def dossier_lines(blocks) -> list[str]:
         for item in value.get("items") or []:
             item = item.get("value", item) if isinstance(item, dict) and "type" in item else item
             text = (item.get("name") or "").strip()
+            form_name = (item.get("form_name") or "").strip()
+            if text and is_file_name(form_name):  # read back by split_file_name
+                text = f"{text};{form_name}"
             if text:
                 lines.append(text)
     return lines

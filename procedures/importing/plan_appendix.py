@@ -10,6 +10,7 @@ from procedures.importing.appendix import DecisionInfo, parse_appendix
 from procedures.importing.codes import match_key
 from procedures.importing.constants import STATUS_LABELS, Status
 from procedures.importing.planner import Planner, decision_arg
+from procedures.importing.records import merge_channel_text
 from procedures.importing.reference_rows import ReferenceRows
 from procedures.importing.report import ImportReport, Message, PlannedStatus
 
@@ -82,6 +83,7 @@ def _plan_row(planner: Planner, row, number, effective):
     values = {}
     if row.status != Status.ABOLISHED or planned.page is None:
         values = _row_values(planner, row, level_key, n, where)
+        planner.check_deadlines(values, n, where)
     planner.set_values(planned, values, n, where)
     if planned.page is None and not existed:
         planner.check_new(planned, n, where)
@@ -135,13 +137,10 @@ def _row_values(planner: Planner, row, level_key, n, where):
     if level_key:
         values["level"] = level_key
     if row.agency:
-        if len(row.agency) <= 255:
-            values["implementing_agency"] = refs.want("implementing_agency", row.agency)
-        else:
-            values["competent_agency"] = row.agency
+        values.update(planner.agency_values(row.agency, n, where))
     for attr, value in (("deadline", row.deadline), ("fee", row.fee), ("submission_place", row.place)):
         if value:
-            values[attr] = value
+            values[attr] = merge_channel_text(value) if attr != "submission_place" else value
     if row.legal_basis:
         values["legal_basis"] = mapping.legal_basis_blocks(mapping.split_cell_lines(row.legal_basis))
     if row.online_service:

@@ -12,8 +12,7 @@ from core.filelimits import load_json
 from procedures.importing import mapping
 from procedures.importing.constants import HISTORY_KEYS, RECORD_TEXT, STATUS_LABELS, Status
 from procedures.importing.planner import Planner, decision_arg
-from procedures.importing.records import parse_records
-from procedures.importing.reference_rows import ReferenceRows
+from procedures.importing.records import merge_channel_text, parse_records
 from procedures.importing.report import ImportReport, Message, PlannedPage, PlannedStatus
 
 
@@ -21,8 +20,8 @@ def _record_where(index, code):
     return f"Bản ghi {index}" + (f" (mã {code})" if code else "")
 
 
-def _record_values(record, refs: ReferenceRows, planned: PlannedPage):
-    agency = record.get("agency") or ""
+def _record_values(record, planner: Planner, planned: PlannedPage, index, where):
+    refs = planner.refs
     level_key = refs.want("level", record.get("level"))
     other = sorted(
         {refs.want("level", name) for name in record.get("levels", []) if name} - {level_key, None}
@@ -36,12 +35,9 @@ def _record_values(record, refs: ReferenceRows, planned: PlannedPage):
     }
     for key, attr in RECORD_TEXT.items():
         values[attr] = record.get(key, "")
-    if agency and len(agency) <= 255 and "\n" not in agency:
-        values["implementing_agency"] = refs.want("implementing_agency", agency)
-    else:
-        values["implementing_agency"] = None
-        if agency:  # too long for the agency list: kept as text
-            values["competent_agency"] = agency
+    for attr in ("deadline", "fee"):  # a channel published twice is said once
+        values[attr] = merge_channel_text(values[attr]) or ""
+    values.update(planner.agency_values(record.get("agency") or "", index, where))
     documents_by_title = {}
     if planned.page is not None:
         for block in planned.page.forms:
@@ -113,7 +109,8 @@ def plan_records(data: bytes, filename: str, *, decision: str | None = None) -> 
             continue
         if planned is None:
             planned = planner.new_page(code, level_key, index)
-        values = _record_values(record, planner.refs, planned)
+        values = _record_values(record, planner, planned, index, where)
+        planner.check_deadlines(values, index, where)
         planner.set_values(planned, values, index, where)
         if planned.page is None:
             planner.check_new(planned, index, where)

@@ -10,9 +10,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from procedures.importing import mapping
+from procedures.importing.agencies import normalise_agencies
 from procedures.importing.codes import match_key
 from procedures.importing.constants import REFS, STREAMS, TEXT_LIMITS, field_label
 from procedures.importing.labels import parse_decision_line
+from procedures.importing.records import bare_durations
 from procedures.importing.reference_rows import ReferenceRows
 from procedures.importing.report import ImportReport, Message, PlannedPage, PlannedStatus
 from procedures.models import (
@@ -48,7 +50,7 @@ class Planner:
         pages = (
             ProcedurePage.objects.filter(code__in=codes)
             .select_related("field", "level", "implementing_agency", "online_service_kind")
-            .prefetch_related("other_levels", "status_changes__decision", "status_changes__replacement")
+            .prefetch_related("other_levels", "other_agencies", "status_changes__decision", "status_changes__replacement")
         )
         if names:
             pages = pages | ProcedurePage.objects.filter(official_name__in=names)
@@ -137,7 +139,51 @@ class Planner:
             return match_key(obj.name) if obj else None
         if name == "other_levels":
             return sorted(match_key(level.name) for level in page.other_levels.all())
+        if name == "other_agencies":
+            return sorted(match_key(agency.name) for agency in page.other_agencies.all())
         return getattr(page, name) or ""
+
+    def agency_values(self, text, row, where):
+        """The implementing agency, the others it names and those it names as coordinating, from a
+        published agency text ("Sở A; Sở B", "A, B."): one canonical entity each. Text that describes
+        rather than names agencies is kept whole as the competent agency."""
+        names = normalise_agencies(text)
+        if not names:
+            values = {"implementing_agency": None, "other_agencies": []}
+            if text:
+                values["competent_agency"] = text
+            return values
+        main = [a for a in names if not a.coordinating] or names
+        keys = [self.refs.want_agency(a) for a in main]
+        values = {"implementing_agency": keys[0], "other_agencies": sorted(set(keys[1:]) - {keys[0]})}
+        coordinating = [a.name for a in names if a not in main]
+        if coordinating:
+            values["coordinating_agency"] = "; ".join(coordinating)
+        for agency in main:
+            other = self.refs.outside_province(agency)
+            if other:
+                self.warn(
+                    row,
+                    where,
+                    f"cơ quan thực hiện «{agency.name}» thuộc {other}, không phải địa phương của cổng; "
+                    "đã đánh dấu trong trang Kiểm tra thủ tục để sửa",
+                )
+        return values
+
+    def check_deadlines(self, values, row, where):
+        """A deadline published as a bare number ("1") is kept as published and reported: the page and
+        the completeness console say the unit is missing instead of showing the number alone."""
+        texts = [values.get("deadline") or ""]
+        texts += [(b["value"].get("deadline") or "") for b in values.get("channels") or []]
+        bare = list(dict.fromkeys(v for text in texts for v in bare_durations(text)))
+        if bare:
+            shown = ", ".join(f"«{v}»" for v in bare)
+            self.warn(
+                row,
+                where,
+                f"thời hạn giải quyết {shown} không ghi đơn vị (ngày, ngày làm việc…); đã nhập như văn bản "
+                "công bố, trang thủ tục ghi rõ là chưa rõ đơn vị và trang Kiểm tra thủ tục đánh dấu để bổ sung",
+            )
 
     def add_status(self, planned, status: PlannedStatus):
         existing = set()

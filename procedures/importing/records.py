@@ -18,7 +18,15 @@ from core.filelimits import JSONTooComplex, load_json
 
 from .codes import check_code, match_key
 
-__all__ = ["ParsedRecords", "RecordError", "parse_duration", "parse_records", "split_channels"]
+__all__ = [
+    "ParsedRecords",
+    "RecordError",
+    "bare_durations",
+    "merge_channel_text",
+    "parse_duration",
+    "parse_records",
+    "split_channels",
+]
 
 STRING_KEYS = ("code", "code_local", "name", "field", "level", "ministry", "agency", "deadline",
                "fee", "fee_note", "subjects", "conditions", "decision", "procedure_type", "url",
@@ -122,6 +130,41 @@ def split_channels(text: str | None, *, durations: bool = False) -> list[dict] |
             entry.update(parse_duration(value) or {})
         out.append(entry)
     return out
+
+
+_CASES_NOTE = " (tùy trường hợp)"
+
+
+def bare_durations(text: str | None) -> list[str]:
+    """The values of a deadline that are a number without a unit ("1", or "Trực tiếp: 5; …")."""
+    if not text:
+        return []
+    parts = split_channels(text)
+    values = [part["text"] for part in parts] if parts else [text]
+    values = [v for value in values for v in value.removesuffix(_CASES_NOTE).split(" hoặc ")]
+    return [value for value in values if (found := parse_duration(value)) and found["unit"] is None]
+
+
+def join_alternatives(values: list[str]) -> str:
+    """Several values published for one channel (one per case the portal does not name), said once each."""
+    values = list(dict.fromkeys(v for v in values if v))
+    if len(values) < 2:
+        return values[0] if values else ""
+    return " hoặc ".join(values) + _CASES_NOTE
+
+
+def merge_channel_text(text: str | None) -> str | None:
+    """"Trực tiếp: 1 ngày; Trực tiếp: 1 ngày; Trực tuyến: 2 ngày; Trực tuyến: 1 ngày" said once per
+    channel: "Trực tiếp: 1 ngày; Trực tuyến: 2 ngày hoặc 1 ngày (tùy trường hợp)". Other text as is."""
+    parts = split_channels(text)
+    if not parts or len({p["channel"] for p in parts}) == len(parts):
+        return text
+    by_channel: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
+    for part in parts:
+        by_channel.setdefault(part["channel"], []).append(part["text"])
+        labels.setdefault(part["channel"], part["label"])
+    return "; ".join(f"{labels[c]}: {join_alternatives(v)}" for c, v in by_channel.items())
 
 
 def _type_vi(value) -> str:

@@ -6,11 +6,27 @@ from __future__ import annotations
 from collections import defaultdict
 
 from core.text import folded_slug
+from procedures.importing.agencies import AgencyName
 from procedures.importing.codes import match_key
 from procedures.importing.constants import REFS
+from procedures.importing.provinces import home_province
 from procedures.models import (
     AnnouncingDecision,
 )
+
+
+def portal_province():
+    """The province the portal belongs to, read from the default site's settings ("Tỉnh Hải Dương"
+    as the parent unit, or the unit's own name for a provincial city); None when they do not say."""
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    settings = SiteSettings.for_site(site)
+    return home_province(settings.parent_unit_name, settings.unit_name)
 
 
 class ReferenceRows:
@@ -28,6 +44,8 @@ class ReferenceRows:
             kind: {match_key(o.name): o for o in model.objects.all()} for kind, model in REFS.items()
         }
         self.pending: dict[str, dict[str, str]] = defaultdict(dict)
+        self.agency_facts: dict[str, AgencyName] = {}  # agency key → what its name tells
+        self.home_province = portal_province()
         self.decisions = {d.number: d for d in AnnouncingDecision.objects.all()}
         self.pending_decisions: dict[str, dict] = {}
 
@@ -38,6 +56,18 @@ class ReferenceRows:
         if key not in self.known[kind]:
             self.pending[kind].setdefault(key, name)
         return key
+
+    def want_agency(self, agency: AgencyName):
+        """The key of a canonical agency entity; its level and province are recorded on apply."""
+        key = self.want("implementing_agency", agency.name)
+        self.agency_facts.setdefault(key, agency)
+        return key
+
+    def outside_province(self, agency: AgencyName):
+        """The other province an agency belongs to, or None when it is the portal's or unknown."""
+        if agency.other_province and agency.other_province != self.home_province:
+            return agency.other_province
+        return None
 
     def name_of(self, kind, key):
         obj = self.known[kind].get(key)
@@ -74,16 +104,25 @@ class ReferenceRows:
         follows after the commit with the pages'. No other listener cares about a new row: nothing
         refers to it yet."""
         created = []
-        for kind, names in self.pending.items():
+        # Levels first: a new agency row names its level.
+        for kind in sorted(self.pending, key=lambda kind: kind != "level"):
+            names = self.pending[kind]
             model = REFS[kind]
             objs = [model(name=name[:255]) for name in names.values()]
             for obj in objs:
                 if kind == "level":
                     obj.sort_order = 60
-            _give_slugs(model, objs)
-            model.objects.bulk_create(objs)
             self.known[kind].update(zip(names, objs, strict=True))
+            if kind == "implementing_agency":
+                self._describe_agencies({id(obj) for obj in objs})
+            _give_slugs(model, objs)
+            if kind == "level":
+                for obj in objs:
+                    obj.submit_at = model.SUBMIT_AT_BY_SLUG.get(obj.slug, obj.submit_at)
+            model.objects.bulk_create(objs)
             created += objs
+        if "implementing_agency" not in self.pending:
+            self._describe_agencies(set())
         self.pending.clear()
         new = []
         for number, wanted in self.pending_decisions.items():
@@ -99,6 +138,26 @@ class ReferenceRows:
         AnnouncingDecision.objects.bulk_create(new)
         self.pending_decisions.clear()
         return created + new
+
+    def _describe_agencies(self, new_rows):
+        """Level and other province of the agencies this import names: set on the new rows before
+        they are written, and on existing rows that do not say yet (an editor's choice stays)."""
+        levels = self.known["level"]
+        for key, facts in self.agency_facts.items():
+            agency = self.known["implementing_agency"].get(key)
+            if agency is None:
+                continue
+            level = levels.get(match_key(facts.level)) if facts.level else None
+            other = self.outside_province(facts) or ""
+            changes = {}
+            if level is not None and agency.level_id is None:
+                changes["level"] = level
+            if other and not agency.other_province:
+                changes["other_province"] = other
+            for name, value in changes.items():
+                setattr(agency, name, value)
+            if changes and agency.pk and id(agency) not in new_rows:
+                type(agency).objects.filter(pk=agency.pk).update(**changes)
 
     def get(self, kind, key):
         return self.known[kind].get(key) if key else None

@@ -45,6 +45,8 @@ def _assign(page, planned: PlannedPage, refs: ReferenceRows):
             setattr(page, name, refs.get(name, value))
         elif name == "other_levels":
             page.other_levels = [refs.get("level", key) for key in value]
+        elif name == "other_agencies":
+            page.other_agencies = [refs.get("implementing_agency", key) for key in value]
         elif name in STREAMS:
             setattr(page, name, _assignable(value))
         else:

@@ -19,6 +19,7 @@ from procedures.admin_forms import ProcedureChoicesForm
 from procedures.blocks import ChannelBlock, DossierCaseBlock, FormBlock, LegalBasisBlock, StepBlock
 
 TITLE_MAX = 255
+ONLINE_METHOD = "truc_tuyen"  # procedures.blocks.CHANNEL_CHOICES
 NATIONAL_CODE = re.compile(r"^\d\.\d{6}$")
 PROVINCE_CODE = re.compile(r"^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2})?(\.H\d{2})?$")
 
@@ -52,6 +53,7 @@ class ProcedureIndexPage(RegisteredContextMixin, CachedViewRestrictionsMixin, Pa
     parent_page_types = ["home.HomePage"]
     subpage_types = ["procedures.ProcedurePage"]
     max_count = 1
+    show_in_menus_default = True  # citizens look for the catalogue in the main menu first
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
 
     class Meta:
@@ -114,6 +116,13 @@ class ProcedurePage(RegisteredContextMixin, CachedViewRestrictionsMixin, Page):
         on_delete=models.SET_NULL,
         related_name="procedures",
     )
+    other_agencies = ParentalManyToManyField(
+        "procedures.Agency",
+        verbose_name="Các cơ quan cùng thực hiện",
+        blank=True,
+        related_name="shared_procedures",
+        help_text="Khi văn bản công bố nêu nhiều cơ quan: mỗi cơ quan một mục, cơ quan chính ở ô trên.",
+    )
     competent_agency = models.TextField("Cơ quan có thẩm quyền", blank=True)
     authorised_agency = models.TextField("Cơ quan được ủy quyền", blank=True)
     coordinating_agency = models.TextField("Cơ quan phối hợp", blank=True)
@@ -158,6 +167,7 @@ class ProcedurePage(RegisteredContextMixin, CachedViewRestrictionsMixin, Page):
         "Tình trạng hiện tại", max_length=16, choices=Status.choices, default=Status.NEW, editable=False
     )
     status_date = models.DateField("Ngày hiệu lực của tình trạng", null=True, blank=True, editable=False)
+    has_online_channel = models.BooleanField("Có cách thức nộp trực tuyến", default=False, editable=False)
 
     parent_page_types = ["procedures.ProcedureIndexPage"]
     subpage_types = []
@@ -179,6 +189,7 @@ class ProcedurePage(RegisteredContextMixin, CachedViewRestrictionsMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("implementing_agency"),
+                FieldPanel("other_agencies"),
                 FieldPanel("competent_agency"),
                 FieldPanel("authorised_agency"),
                 FieldPanel("coordinating_agency"),
@@ -279,10 +290,17 @@ class ProcedurePage(RegisteredContextMixin, CachedViewRestrictionsMixin, Page):
         if len(self.official_name or "") > TITLE_MAX and self.title != derive_title(self.official_name):
             self.title = derive_title(self.official_name)
 
+    def derive_online_channel(self):
+        """Whether a channel of the published procedure is online ("Trực tuyến")."""
+        raw = getattr(self.channels, "raw_data", None)
+        blocks = list(raw) if raw is not None else [{"value": b.value} for b in self.channels]
+        return any((b.get("value") or {}).get("method") == ONLINE_METHOD for b in blocks)
+
     def save(self, *args, **kwargs):
         if self.official_name and not self.title:
             self.title = derive_title(self.official_name)
         self.status, self.status_date = self.derive_status()
+        self.has_online_channel = self.derive_online_channel()
         return super().save(*args, **kwargs)
 
 

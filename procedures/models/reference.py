@@ -7,6 +7,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from core.collation import VietnameseOrderManager
 from core.text import folded_slug
 
 
@@ -15,6 +16,8 @@ class SluggedName(models.Model):
 
     name = models.CharField("Tên", max_length=255, unique=True)
     slug = models.SlugField("Mã trong đường dẫn", max_length=80, unique=True, blank=True)
+
+    objects = VietnameseOrderManager()
 
     class Meta:
         abstract = True
@@ -43,14 +46,36 @@ class ProcedureField(index.Indexed, SluggedName):
 
 
 class ProcedureLevel(SluggedName):
+    class SubmitAt(models.TextChoices):
+        WARD = "ward", "Bộ phận một cửa của phường, xã"
+        OWN = "own", "Bộ phận một cửa của đơn vị quản lý cổng (thành phố)"
+        AGENCY = "agency", "Cơ quan thực hiện (cấp tỉnh, trung ương…)"
+
+    # Where a level the import creates (a fresh database, migration 0005 for the seeded rows) is
+    # submitted: commune procedures at the ward's desk, the district level at the portal unit's own.
+    SUBMIT_AT_BY_SLUG = {"cap-xa": SubmitAt.WARD, "cap-huyen": SubmitAt.OWN}
+
     sort_order = models.PositiveSmallIntegerField(
         "Thứ tự", default=50, help_text="Cấp gần người dân nhất có số nhỏ nhất (cấp xã = 10)."
     )
     is_active = models.BooleanField(
         "Còn áp dụng", default=True, help_text="Bỏ chọn khi cải cách bỏ cấp này (ví dụ cấp huyện từ 7/2025)."
     )
+    submit_at = models.CharField(
+        "Nơi nộp hồ sơ",
+        max_length=16,
+        choices=SubmitAt.choices,
+        default=SubmitAt.AGENCY,
+        help_text="Trang thủ tục của cấp này chỉ dẫn người dân nộp hồ sơ ở đâu.",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order"), FieldPanel("is_active")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+        FieldPanel("is_active"),
+        FieldPanel("submit_at"),
+    ]
 
     class Meta(SluggedName.Meta):
         ordering = ["sort_order", "name"]
@@ -60,7 +85,25 @@ class ProcedureLevel(SluggedName):
 
 class Agency(index.Indexed, SluggedName):
     short_name = models.CharField("Tên viết tắt", max_length=80, blank=True)
+    level = models.ForeignKey(
+        ProcedureLevel,
+        verbose_name="Cấp",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agencies",
+        help_text="Cấp của cơ quan (cấp xã, cấp tỉnh, cấp bộ…); để trống khi tên không cho biết.",
+    )
+    other_province = models.CharField(
+        "Thuộc tỉnh, thành phố khác",
+        max_length=80,
+        blank=True,
+        help_text="Tên tỉnh, thành phố khác mà tên cơ quan nêu (dữ liệu lấy từ văn bản của địa phương khác). "
+        "Cơ quan này không hiện trong bộ lọc công khai; hãy sửa các thủ tục dùng nó.",
+    )
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("short_name"), FieldPanel("level"),
+              FieldPanel("other_province")]  # fmt: skip
 
     class Meta(SluggedName.Meta):
         verbose_name = "Cơ quan thực hiện"

@@ -1,7 +1,9 @@
 """Small presentation helpers for the catalogue templates."""
 
 from django import template
+from django.utils.html import format_html
 
+from procedures.importing.records import bare_durations
 from procedures.models import ProcedurePage
 
 register = template.Library()
@@ -51,3 +53,32 @@ def file_kind(document):
         return document.file_extension.upper()
     except (AttributeError, ValueError):
         return ""
+
+
+@register.filter
+def deadline(value, form="long"):
+    """A published deadline; one that is a bare number ("1") says that its unit is not known instead of
+    standing alone ("short" in table cells, the full sentence elsewhere)."""
+    value = value or ""
+    bare = bare_durations(value)
+    if not bare:
+        return value
+    if form == "short":
+        return format_html('{} <span class="deadline-note">(chưa rõ đơn vị)</span>', value)
+    shown = ", ".join(f"«{v}»" for v in dict.fromkeys(bare))
+    return format_html(
+        '{} <span class="deadline-note">— văn bản công bố chỉ ghi {}, không nói là ngày hay ngày làm việc; '
+        "hãy hỏi nơi tiếp nhận hồ sơ.</span>",
+        value,
+        shown,
+    )
+
+
+@register.filter
+def twin_label(page_pk):
+    """What tells a procedure apart from another live one of the same name ("Bản áp dụng tại địa
+    phương…"); "" when its name is its own."""
+    from procedures.twins import twin_of
+
+    own, _others = twin_of(page_pk)
+    return own.label if own else ""

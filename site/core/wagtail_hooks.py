@@ -1,9 +1,9 @@
 """Admin registration of the ground floor's editable data: the holiday calendar."""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.models import PublicHoliday
+from core.snippets import SnippetViewSet
 
 
 class PublicHolidayViewSet(SnippetViewSet):

@@ -1,7 +1,9 @@
 """Site shell pages (city home, ward home, generic page) and the per-site contact settings."""
 
 import copy
+import unicodedata
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -11,6 +13,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.cache import cached
+from core.collation import vietnamese_order
 from core.text import folded_slug
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, phone_block
 from home.restrictions import CachedViewRestrictionsMixin, public
@@ -112,7 +115,7 @@ class HomePage(CachedViewRestrictionsMixin, DirectRouteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["wards"] = public(WardHomePage.objects.child_of(self).live()).order_by("unit_kind", "title")
+        context["wards"] = public(WardHomePage.objects.child_of(self).live()).order_by("unit_kind", vietnamese_order("title"))
         context["sections"] = sections_for("city", self, request)
         return context
 
@@ -184,6 +187,38 @@ class WardHomePage(CachedViewRestrictionsMixin, DirectRouteMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = sections_for("ward", self, request)
         return context
+
+    @classmethod
+    def split_name(cls, text):
+        """(kind or None, the name without its kind) of a unit name typed with or without its kind:
+        "Phường Chu Văn An", "PHƯỜNG Chu Văn An", "phuong chu van an" (NFC or NFD) give ("phuong",
+        "Chu Văn An"); "Xã Bắc An" gives ("xa", "Bắc An"); "Chu Văn An" gives (None, "Chu Văn An"). A bare
+        "phuong"/"xa" counts only in a name typed without diacritics ("Xá Lợi" keeps its first word)."""
+        name = " ".join(unicodedata.normalize("NFC", text or "").split())
+        kind = None
+        while True:
+            first, _, rest = name.partition(" ")
+            word = first.lower()
+            plain = name.isascii()
+            found = next(
+                (k for k, label in cls.UnitKind.choices if word == label.lower() or (plain and word == k)),
+                None,
+            )
+            if found is None or not rest:
+                return kind, name
+            if kind is not None and found != kind:
+                return kind, name  # "Phường Xã Đàn": the second word is the name
+            kind, name = found, rest
+
+    def clean(self):
+        super().clean()
+        kind, name = self.split_name(self.unit_name)
+        if kind is not None and kind != self.unit_kind:
+            label = dict(self.UnitKind.choices)[kind]
+            raise ValidationError(
+                {"unit_name": f"Tên bắt đầu bằng “{label}” nhưng loại đơn vị đã chọn là “{self.get_unit_kind_display()}”."}
+            )
+        self.unit_name = name
 
     @classmethod
     def slug_for(cls, kind, name):

@@ -30,6 +30,15 @@ def menu_items(root):
     )
 
 
+def section_pages(parent, exclude=()):
+    """Live, public children of `parent` in tree order, except those of the page types in `exclude`
+    (the ward sub-sites): a home page's directory of its sections, in the main menu or not."""
+    return cached(
+        f"sections:{parent.pk}",
+        lambda: list(parent.get_children().live().public().not_type(*exclude).only(*PAGE_FIELDS)),
+    )
+
+
 BRANCH_FIELDS = ("id", "title", "url_path", "content_type_id", "path", "depth")
 MAX_BRANCHES = 5000
 

@@ -1,6 +1,7 @@
 """The ward and commune home pages every page asks about, from the site cache (core.cache)."""
 
 from core.cache import cached
+from core.collation import vietnamese_order
 from home.models import WardHomePage
 from home.navigation import PAGE_FIELDS
 
@@ -20,7 +21,7 @@ def live_wards():
         "live-wards",
         lambda: list(
             WardHomePage.objects.live()
-            .order_by("unit_kind", "unit_name")
+            .order_by("unit_kind", vietnamese_order("unit_name"))
             .only(*PAGE_FIELDS, "slug", "unit_kind", "unit_name")
         ),
     )

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import PreviewableMixin
 from wagtail.search import index
 
+from core.collation import VietnameseOrderManager
 from search.vietnamese import fold, normalize
 
 
@@ -41,6 +42,8 @@ class SearchSynonym(index.Indexed, models.Model):
     note = models.CharField("Ghi chú", max_length=255, blank=True)
     is_active = models.BooleanField("Đang dùng", default=True)
     updated_at = models.DateTimeField("Cập nhật", auto_now=True)
+
+    objects = VietnameseOrderManager()
 
     search_fields = [index.SearchField("phrases"), index.AutocompleteField("phrases")]
     panels = [FieldPanel("phrases"), FieldPanel("note"), FieldPanel("is_active")]

@@ -17,9 +17,6 @@ NOTICE_DEGRADED = (
     "Kết quả tìm kiếm đang bị giới hạn do máy chủ tìm kiếm tạm thời gián đoạn. "
     "Bạn vẫn tìm được thủ tục, nhưng thứ tự kết quả có thể chưa chính xác."
 )
-NOTICE_DATABASE = (
-    "Đang tìm kiếm ở chế độ rút gọn (không có máy chủ tìm kiếm): thứ tự kết quả có thể chưa chính xác."
-)
 # Shown on the empty search page: links, so they work without JavaScript.
 POPULAR = [
     "Đăng ký khai sinh",
@@ -88,8 +85,10 @@ def search_page(request):
     params = SearchParams.from_querydict(request.GET)
     result, failure = _run(params)
     notice = failure
-    if not notice and result.engine == "database":
-        notice = NOTICE_DEGRADED if result.degraded or engine.is_configured() else NOTICE_DATABASE
+    # Citizens hear only that results are limited (an engine that is configured but not answering);
+    # a site run without an engine on purpose is not a fault of theirs to read about.
+    if not notice and result.engine == "database" and (result.degraded or engine.is_configured()):
+        notice = NOTICE_DEGRADED
     _toggle_links(result)
     show_all_statuses = None
     # Offered when results are few: that is when the abolished procedure may be the one sought.

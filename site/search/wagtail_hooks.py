@@ -2,8 +2,9 @@
 the next search)."""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.snippets import SnippetViewSet
 from search.models import EverydayTerm, SearchSynonym
 
 

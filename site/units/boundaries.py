@@ -113,13 +113,22 @@ def _free_slug(parent, slug):
     return candidate
 
 
+def _kind_and_name(text, kind, *, default):
+    """The unit kind and bare name of a name typed with or without its kind ("Phường Chu Văn An" or
+    "Chu Văn An"); a typed kind that contradicts the kind asked for is refused."""
+    typed, name = WardHomePage.split_name(text)
+    if typed and kind and typed != kind:
+        labels = dict(WardHomePage.UnitKind.choices)
+        raise BoundaryError(f"Tên “{text.strip()}” là {labels[typed].lower()}, nhưng đơn vị được chọn là {labels[kind].lower()}.")
+    return typed or kind or default, name
+
+
 @transaction.atomic
 def rename_ward(ward, new_name, *, kind=None, new_slug=None, user=None):
     """Rename a ward: new title and slug; old URLs answer 301; groups and workflow follow the name."""
     ward = WardHomePage.objects.select_for_update().get(pk=ward.pk)
-    kind = kind or ward.unit_kind
+    kind, new_name = _kind_and_name(new_name, kind, default=ward.unit_kind)
     label = dict(WardHomePage.UnitKind.choices)[kind]
-    new_name = new_name.strip()
     if not new_name:
         raise BoundaryError("Tên mới của đơn vị không được để trống.")
     title = f"{label} {new_name}"
@@ -146,24 +155,26 @@ def rename_ward(ward, new_name, *, kind=None, new_slug=None, user=None):
 
 
 @transaction.atomic
-def merge_wards(sources, target=None, *, new_name=None, kind=WardHomePage.UnitKind.WARD, user=None):
+def merge_wards(sources, target=None, *, new_name=None, kind=None, user=None):
     """Merge the source wards into target (an existing ward, possibly one of the sources) or into a
-    new ward called new_name. Returns a ChangeReport."""
+    new ward called new_name (a ward unless kind or the name says commune). Returns a ChangeReport."""
     sources = [WardHomePage.objects.select_for_update().get(pk=s.pk) for s in sources]
+    if target is None:
+        kind, new_name = _kind_and_name(new_name, kind, default=WardHomePage.UnitKind.WARD)
     if target is None and not new_name:
         raise BoundaryError("Cần chọn đơn vị nhận sáp nhập hoặc đặt tên đơn vị mới.")
     home = HomePage.objects.first()
     if target is None:
         label = dict(WardHomePage.UnitKind.choices)[kind]
-        title = f"{label} {new_name.strip()}"
+        title = f"{label} {new_name}"
         if WardHomePage.objects.filter(title=title).exists():
             raise BoundaryError(f"Đã có đơn vị “{title}”: chọn đơn vị đó làm đơn vị nhận sáp nhập.")
         first = sources[0]
         target = WardHomePage(
             title=title,
-            slug=_free_slug(home, WardHomePage.slug_for(kind, new_name.strip())),
+            slug=_free_slug(home, WardHomePage.slug_for(kind, new_name)),
             unit_kind=kind,
-            unit_name=new_name.strip(),
+            unit_name=new_name,
             intro=f"<p>Trang thông tin của UBND {title[0].lower() + title[1:]}.</p>",
             address=first.address,
             phone=first.phone,

@@ -3,6 +3,8 @@
 from django.contrib.auth.models import Group
 from django.db import models
 
+from core.collation import VietnameseOrderManager
+
 
 class UnitGroup(models.Model):
     """Ties a ward's editors or leaders group to its ward page, so renames and merges find it."""
@@ -77,6 +79,8 @@ class PlanTask(models.Model):
         verbose_name="Đơn vị chủ trì",
         help_text="Để trống nếu là nhiệm vụ của cấp thành phố.",
     )
+
+    objects = VietnameseOrderManager()
 
     class Meta:
         verbose_name = "Nhiệm vụ kế hoạch tuyên truyền"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from core.collation import vietnamese_order
 from core.installed import installed_model
 from home.models import HomePage, WardHomePage
 
@@ -151,7 +152,7 @@ def build_report(period, unit=None):
     unit: None for every unit, a HomePage for the city only, or a WardHomePage.
     """
     home = HomePage.objects.first()
-    wards = list(WardHomePage.objects.child_of(home).order_by("unit_kind", "title")) if home else []
+    wards = list(WardHomePage.objects.child_of(home).order_by("unit_kind", vietnamese_order("title"))) if home else []
     resolver = UnitResolver(home, wards)
     units = [home, *wards] if home else []
     if unit is not None:

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from core import params as request_params
+from core.collation import vietnamese_order
 from home.models import HomePage, WardHomePage
 from units import reports
 from units.checklist import ward_checklist
@@ -115,7 +116,7 @@ def report_view(request):
             "kinds": reports.PERIOD_KINDS,
             "params": params,
             "kind": kind,
-            "wards": WardHomePage.objects.order_by("unit_kind", "title"),
+            "wards": WardHomePage.objects.order_by("unit_kind", vietnamese_order("title")),
             "chart_articles": reports.bar_chart_svg(report, "articles"),
             "chart_feedback": reports.bar_chart_svg(report, "feedback_received"),
             "plan": plan_progress(period.end.year),
@@ -125,7 +126,7 @@ def report_view(request):
 
 
 def checklist_view(request):
-    wards = list(wards_for_user(request.user).order_by("unit_kind", "title"))
+    wards = list(wards_for_user(request.user).order_by("unit_kind", vietnamese_order("title")))
     if not wards:
         raise PermissionDenied
     items = [(ward, ward_checklist(ward)) for ward in wards]

@@ -2,8 +2,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.snippets import SnippetViewSet
 from units import views
 from units.models import PlanTask
 from units.roles import can_view_reports, wards_for_user

@@ -1,6 +1,7 @@
 """Navigation and contact helpers for the base layout."""
 
 from django import template
+from django.urls import reverse
 from wagtail.models import Site
 
 from home import navigation, wards
@@ -19,13 +20,33 @@ def site_root(context):
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     root = site_root(context)
-    current = context.get("page")
+    current_path = getattr(context.get("page"), "path", "")
+    request = context.get("request")
+    items = []
+    for item in navigation.menu_items(root) if root else []:
+        # aria-current: "page" on the page itself, "true" on the section a deeper page belongs to.
+        if current_path == item.path:
+            current = "page"
+        elif current_path.startswith(item.path):
+            current = "true"
+        else:
+            current = ""
+        items.append({"page": item, "current": current})
     return {
         "root": root,
-        "items": navigation.menu_items(root) if root else [],
-        "current_path": getattr(current, "path", ""),
-        "request": context.get("request"),
+        "root_current": bool(root) and current_path == root.path,
+        "items": items,
+        "search_current": bool(request) and request.path == reverse("search"),
+        "request": request,
     }
+
+
+@register.simple_tag
+def home_sections(page):
+    """The sections below a city or ward home page (not the wards), for its directory of sections."""
+    from home.models import WardHomePage
+
+    return navigation.section_pages(page, exclude=(WardHomePage,))
 
 
 @register.simple_tag(takes_context=True)

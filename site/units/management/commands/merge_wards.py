@@ -15,14 +15,20 @@ class Command(BaseCommand):
             "sources", nargs="+", help="Các đơn vị bị sáp nhập (địa chỉ trang, ví dụ phuong-van-an)."
         )
         parser.add_argument("--vao", dest="into", help="Đơn vị nhận sáp nhập đã có (địa chỉ trang).")
-        parser.add_argument("--ten-moi", dest="new_name", help="Tên đơn vị mới, ví dụ “Chí Linh Nam”.")
-        parser.add_argument("--xa", action="store_true", help="Đơn vị mới là xã (mặc định là phường).")
+        parser.add_argument(
+            "--ten-moi",
+            dest="new_name",
+            help="Tên đơn vị mới, có hoặc không kèm “Phường”/“Xã”, ví dụ “Chí Linh Nam” hoặc “Phường Chí Linh Nam”.",
+        )
+        parser.add_argument(
+            "--xa", action="store_true", help="Đơn vị mới là xã (mặc định là phường, trừ khi tên bắt đầu bằng “Xã”)."
+        )
 
     def handle(self, *args, **options):
         try:
             sources = [find_ward(s) for s in options["sources"]]
             target = find_ward(options["into"]) if options["into"] else None
-            kind = WardHomePage.UnitKind.COMMUNE if options["xa"] else WardHomePage.UnitKind.WARD
+            kind = WardHomePage.UnitKind.COMMUNE if options["xa"] else None
             report = merge_wards(sources, target, new_name=options["new_name"], kind=kind)
         except BoundaryError as exc:
             raise CommandError(str(exc)) from exc

@@ -9,7 +9,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("ward", help="Đơn vị cần đổi tên (địa chỉ trang, ví dụ phuong-sao-do).")
-        parser.add_argument("new_name", help="Tên mới, không kèm “Phường”/“Xã”, ví dụ “Sao Đỏ Mới”.")
+        parser.add_argument("new_name", help="Tên mới, có hoặc không kèm “Phường”/“Xã”, ví dụ “Sao Đỏ Mới”.")
         parser.add_argument("--xa", action="store_true", help="Đơn vị sau khi đổi tên là xã.")
         parser.add_argument("--phuong", action="store_true", help="Đơn vị sau khi đổi tên là phường.")
         parser.add_argument("--slug", help="Địa chỉ trang mới (mặc định tạo từ tên mới).")
