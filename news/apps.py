@@ -12,6 +12,13 @@ class NewsConfig(AppConfig):
 
         register_home_section("news/sections/city_news.html", sections.city_news, order=20, on=("city",))
         register_home_section("news/sections/ward_news.html", sections.ward_news, order=20, on=("ward",))
+        register_home_section(
+            "news/sections/department_news.html", sections.department_news, order=20, on=("department",)
+        )
+        register_home_section("news/sections/city_themes.html", sections.city_themes, order=25, on=("city",))
+        register_home_section(
+            "news/sections/ward_results.html", sections.ward_results, order=25, on=("ward",)
+        )
 
         from core.cache import clear_when_changed
         from news.models import Topic

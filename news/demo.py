@@ -24,6 +24,7 @@ from news.demo_content import (
     period_words,
     published_articles,
 )
+from news.demo_themes import ARTICLE_AUDIENCES, THEME_ARTICLES, THEME_PAGES
 from news.models import (
     ArticlePage,
     AudioClip,
@@ -36,8 +37,10 @@ from news.models import (
     RadioColumnPage,
     RadioEpisodePage,
     ReformIndicesPage,
+    ThemePage,
     Topic,
 )
+from news.models.audiences import AUDIENCES
 from news.models.topics import ensure_default_topics
 
 ORDER = 30
@@ -194,26 +197,36 @@ def _images():
 # Loaders ------------------------------------------------------------------------------------------
 
 
-def _news(ctx, images):
-    topics = {t.slug: t for t in Topic.objects.all()}
-    today = timezone.localdate()
+def _news_indexes(ctx):
+    """The news index of the city, the demo wards and every demo department: {unit slug or "city": page}."""
+    departments = getattr(ctx, "departments", {})
+    units = [("city", ctx.home), *((slug, ctx.wards.get(slug)) for slug in WARD_NEWS), *departments.items()]
     indexes = {}
-    for unit in ["city", *WARD_NEWS]:
-        parent = ctx.home if unit == "city" else ctx.wards.get(unit)
+    for unit, parent in units:
         if parent is None:
             continue
         index = NewsIndexPage.objects.child_of(parent).first()
         if index is None:
+            title = "Tin tức cải cách hành chính" if unit == "city" else "Tin cải cách hành chính"
+            if unit in departments:
+                title = "Tin hoạt động"
             index = _publish(
                 parent,
                 NewsIndexPage(
-                    title="Tin tức cải cách hành chính" if unit == "city" else "Tin cải cách hành chính",
+                    title=title,
                     slug="tin-tuc",
                     show_in_menus=True,
                     intro="<p>Tin tức, hoạt động, mô hình hay và hỏi – đáp về cải cách hành chính.</p>",
                 ),
             )
         indexes[unit] = index
+    return indexes
+
+
+def _news(ctx, images):
+    topics = {t.slug: t for t in Topic.objects.all()}
+    today = timezone.localdate()
+    indexes = _news_indexes(ctx)
 
     procedures = []
     try:
@@ -225,7 +238,7 @@ def _news(ctx, images):
 
     existing = {unit: set(ArticlePage.objects.child_of(i).values_list("slug", flat=True)) for unit, i in indexes.items()}
     created = 0
-    articles = published_articles(today)
+    articles = published_articles(today, ARTICLES + THEME_ARTICLES)
     for position, (slug, title, topic_slugs, lead, paragraphs, featured, unit, image, days) in enumerate(articles):
         if unit not in indexes or slug in existing[unit] or FORMER_SLUGS.get(slug) in existing[unit]:
             continue
@@ -264,12 +277,31 @@ def _news(ctx, images):
             lead_image_alt=lead_alt,
             featured=featured,
         )
+        for audience in AUDIENCES:
+            setattr(page, audience.field, audience.slug in ARTICLE_AUDIENCES.get(slug, ()))
         page.topics = [topics[s] for s in topic_slugs if s in topics]
         if "khai-sinh" in slug and procedures:
             page.related_procedures = procedures
         _publish(indexes[unit], page)
         created += 1
-    ctx.log(f"Tin tức: {len(indexes)} trang tin, {len(ARTICLES)} bài (mới tạo {created})")
+    ctx.log(f"Tin tức: {len(indexes)} trang tin, {len(articles)} bài (mới tạo {created})")
+
+
+def _themes(ctx):
+    """The theme pages: under the department that keeps the theme, or under the city home."""
+    topics = {t.slug: t for t in Topic.objects.all()}
+    created = 0
+    for slug, owner, title, topic, lead, body in THEME_PAGES:
+        parent = ctx.home if owner == "city" else getattr(ctx, "departments", {}).get(owner)
+        if parent is None or ThemePage.objects.child_of(parent).filter(slug=slug).exists():
+            continue
+        blocks = [
+            (kind, {"text": text, "source": ""} if kind == "quote" else text if kind == "heading" else f"<p>{text}</p>")
+            for kind, text in body
+        ]
+        _publish(parent, ThemePage(title=title, slug=slug, topic=topics[topic], lead=lead, body=blocks))
+        created += 1
+    ctx.log(f"Chuyên đề: {len(THEME_PAGES)} (mới tạo {created})")
 
 
 def _directives(ctx):
@@ -389,29 +421,71 @@ def _indices_year():
     return period_words(article.date if article else timezone.localdate())["nam_truoc"]
 
 
+INDICES_NOTE = (
+    "<p><strong>Số liệu mẫu:</strong> các con số trên trang này là số liệu minh họa của nội dung mẫu, "
+    "không phải kết quả công bố chính thức.</p>"
+)
+
+
 def _indices(ctx):
-    page = ReformIndicesPage.objects.child_of(ctx.home).first()
-    if page is not None:
+    last = _indices_year()
+    if not ReformIndicesPage.objects.child_of(ctx.home).exists():
+        page = ReformIndicesPage(
+            title="Chỉ số cải cách hành chính",
+            slug="chi-so-cai-cach-hanh-chinh",
+            unit_label="UBND thành phố Chí Linh",
+            intro=(
+                "<p>Chỉ số cải cách hành chính (PAR Index) và Chỉ số hài lòng của người dân, tổ chức đối với sự "
+                "phục vụ của cơ quan hành chính nhà nước (SIPAS) do UBND tỉnh công bố hằng năm.</p>" + INDICES_NOTE
+            ),
+            source_note="<p>Nguồn: số liệu mẫu để minh họa cách trình bày.</p>",
+        )
+        scores = sample_scores(last)
+        page.scores = [
+            IndexScore(year=y, par_index=p, par_rank=r, par_rank_total=12, sipas=s, note="Số liệu mẫu")
+            for y, p, r, s in scores
+        ]
+        _publish(ctx.home, page)
+        ctx.log(f"Chỉ số cải cách hành chính: {scores[0][0]}–{scores[-1][0]} (số liệu mẫu)")
+    _ward_indices(ctx, last)
+
+
+def _ward_indices(ctx, last):
+    """Each ward's own indices page: three years of sample scores up to the city's last year, ranked among
+    the wards (as the city scores them)."""
+    wards = [w for w in ctx.wards.values() if not ReformIndicesPage.objects.child_of(w).exists()]
+    if not wards:
         return
-    page = ReformIndicesPage(
-        title="Chỉ số cải cách hành chính",
-        slug="chi-so-cai-cach-hanh-chinh",
-        unit_label="UBND thành phố Chí Linh",
-        intro=(
-            "<p>Chỉ số cải cách hành chính (PAR Index) và Chỉ số hài lòng của người dân, tổ chức đối với sự "
-            "phục vụ của cơ quan hành chính nhà nước (SIPAS) do UBND tỉnh công bố hằng năm.</p>"
-            "<p><strong>Số liệu mẫu:</strong> các con số trên trang này là số liệu minh họa của nội dung mẫu, "
-            "không phải kết quả công bố chính thức.</p>"
-        ),
-        source_note="<p>Nguồn: số liệu mẫu để minh họa cách trình bày.</p>",
-    )
-    scores = sample_scores(_indices_year())
-    page.scores = [
-        IndexScore(year=y, par_index=p, par_rank=r, par_rank_total=12, sipas=s, note="Số liệu mẫu")
-        for y, p, r, s in scores
-    ]
-    _publish(ctx.home, page)
-    ctx.log(f"Chỉ số cải cách hành chính: {scores[0][0]}–{scores[-1][0]} (số liệu mẫu)")
+    years = range(last - 2, last + 1)
+    figures = {}
+    for ward in ctx.wards.values():
+        for year in years:
+            rng = random.Random(f"chi-so-{ward.slug}-{year}")
+            figures[ward.pk, year] = (round(rng.uniform(78, 92), 2), round(rng.uniform(84, 96), 2))
+    for ward in wards:
+        name = f"{ward.title[:1].lower()}{ward.title[1:]}"
+        page = ReformIndicesPage(
+            title="Chỉ số cải cách hành chính",
+            slug="chi-so-cai-cach-hanh-chinh",
+            show_in_menus=True,
+            unit_label=f"UBND {name}",
+            intro=(
+                f"<p>Chỉ số cải cách hành chính (PAR Index) và Chỉ số hài lòng (SIPAS) của UBND {name} do UBND "
+                f"thành phố đánh giá, xếp hạng hằng năm trong {len(ctx.wards)} phường, xã.</p>" + INDICES_NOTE
+            ),
+            source_note="<p>Nguồn: số liệu mẫu để minh họa cách trình bày.</p>",
+        )
+        scores = []
+        for year in years:
+            par, sipas = figures[ward.pk, year]
+            rank = 1 + sum(1 for (other, y), (p, _s) in figures.items() if y == year and p > par and other != ward.pk)
+            scores.append(
+                IndexScore(year=year, par_index=par, par_rank=rank, par_rank_total=len(ctx.wards), sipas=sipas,
+                           note="Số liệu mẫu")
+            )
+        page.scores = scores
+        _publish(ward, page)
+    ctx.log(f"Chỉ số cải cách hành chính của phường, xã: {len(ctx.wards)} (mới tạo {len(wards)})")
 
 
 def _onestop(ctx):
@@ -427,6 +501,21 @@ def _onestop(ctx):
                 ),
             ),
         )
+    for ward in ctx.wards.values():
+        if not OneStopResultsPage.objects.child_of(ward).exists():
+            name = f"{ward.title[:1].lower()}{ward.title[1:]}"
+            _publish(
+                ward,
+                OneStopResultsPage(
+                    title="Kết quả giải quyết thủ tục hành chính",
+                    slug="ket-qua-giai-quyet-tthc",
+                    show_in_menus=True,
+                    intro=(
+                        f"<p>Số hồ sơ thủ tục hành chính tiếp nhận và giải quyết hằng tháng tại Bộ phận một cửa "
+                        f"{name}. Trong nội dung mẫu, các con số là số liệu minh họa.</p>"
+                    ),
+                ),
+            )
     units = [ctx.home, *ctx.wards.values()]
     first = timezone.localdate().replace(day=1)
     months = []
@@ -454,6 +543,7 @@ def load(ctx):
     ensure_default_topics()
     images = _images()
     _news(ctx, images)
+    _themes(ctx)
     _directives(ctx)
     _radio(ctx)
     _indices(ctx)

@@ -24,12 +24,12 @@ def period_words(day):
     return {"nam": day.year, "nam_truoc": day.year - 1, "quy": quy, "nua_nam": nua_nam}
 
 
-def published_articles(today=None):
-    """ARTICLES as the demo publishes them on `today` (default: today): the {…} in title, lead and
-    paragraphs filled with the periods of each article's date."""
+def published_articles(today=None, articles=None):
+    """`articles` (default: ARTICLES) as the demo publishes them on `today` (default: today): the {…} in
+    title, lead and paragraphs filled with the periods of each article's date."""
     today = today or timezone.localdate()
     published = []
-    for slug, title, topics, lead, paragraphs, *rest in ARTICLES:
+    for slug, title, topics, lead, paragraphs, *rest in ARTICLES if articles is None else articles:
         words = period_words(today - datetime.timedelta(days=rest[3]))  # rest: featured, unit, image, days
         published.append(
             (slug, title.format(**words), topics, lead.format(**words), [p.format(**words) for p in paragraphs], *rest)

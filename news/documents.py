@@ -37,6 +37,8 @@ class ArticleAdapter(SearchAdapter):
                 tags=["Phát thanh"],
             )
         topics = [t.name for t in page.topics.all()]
+        # Who it is written for ("Doanh nghiệp", "Người dân"…): searchable like the topics.
+        audiences = [a.label for a in page.audiences]
         return SearchDocument(
             title=page.title,
             url=page.get_url() or page.url_path,
@@ -44,7 +46,7 @@ class ArticleAdapter(SearchAdapter):
             summary=page.lead,
             date=page.date,
             ward=ward_of(page),
-            tags=topics,
+            tags=topics + audiences,
         )
 
 

@@ -17,6 +17,7 @@ from news.models import (
     RadioColumnPage,
     RadioEpisodePage,
     ReformIndicesPage,
+    ThemePage,
     Topic,
 )
 
@@ -129,3 +130,13 @@ class OneStopResultsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = OneStopResultsPage
+
+
+class ThemePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Chuyên đề {n}")
+    slug = factory.Sequence(lambda n: f"chuyen-de-{n}")
+    topic = factory.SubFactory(TopicFactory)
+    lead = "Giới thiệu chuyên đề."
+
+    class Meta:
+        model = ThemePage

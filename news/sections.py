@@ -1,7 +1,16 @@
-"""Home-page sections: the city home shows its featured and latest news, a ward home its own latest."""
+"""Home-page sections: the city home shows its featured and latest news and the theme pages; a ward home
+its own latest news and reform results; a department page its own latest news."""
 
 from home.restrictions import public
-from news.models import ArticlePage, NewsIndexPage
+from news.models import (
+    ArticlePage,
+    IndexScore,
+    NewsIndexPage,
+    OneStopResult,
+    OneStopResultsPage,
+    ReformIndicesPage,
+    ThemePage,
+)
 from news.models.articles import article_listing
 
 CITY_LATEST = 6
@@ -31,3 +40,32 @@ def ward_news(page, request):
         return None
     latest = list(article_listing(ArticlePage.objects.child_of(index))[:WARD_LATEST])
     return {"index": index, "latest": latest, "ward": page}
+
+
+def department_news(page, request):
+    index = _news_index(page)
+    if index is None:
+        return None
+    latest = list(article_listing(ArticlePage.objects.child_of(index))[:WARD_LATEST])
+    return {"index": index, "latest": latest, "department": page}
+
+
+def city_themes(page, request):
+    """The theme pages of the city and its departments, so each theme is one click from the home page."""
+    themes = list(
+        public(ThemePage.objects.descendant_of(page).live())
+        .only("id", "title", "url_path", "path", "depth", "lead")
+        .order_by("path")
+    )
+    return {"themes": themes} if themes else None
+
+
+def ward_results(page, request):
+    """A ward's own latest one-stop month and reform indices, linked to its pages of them."""
+    indices = public(ReformIndicesPage.objects.child_of(page).live()).first()
+    onestop = public(OneStopResultsPage.objects.child_of(page).live()).first()
+    month = OneStopResult.objects.filter(unit_id=page.pk).order_by("-year", "-month").first()
+    score = IndexScore.objects.filter(page=indices).order_by("-year").first() if indices else None
+    if onestop is None and score is None:
+        return None
+    return {"ward": page, "indices": indices, "score": score, "onestop": onestop, "month": month}

@@ -203,3 +203,4 @@ def test_every_demo_page_opens_and_saves_unchanged_in_the_admin(client, monkeypa
     # Every page type the demo creates was opened and saved.
     demo_types = {type(page).__name__ for page in Page.objects.filter(depth__gt=1).specific()}
     assert demo_types <= set(per_type), demo_types - set(per_type)
+    assert {"DepartmentIndexPage", "DepartmentPage", "ThemePage", "ReformIndicesPage"} <= set(per_type)

@@ -6,11 +6,22 @@ from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.factories import HomePageFactory, WardHomePageFactory
-from home.models import ContentPage, HomePage, WardHomePage
+from home.factories import (
+    DepartmentIndexPageFactory,
+    DepartmentPageFactory,
+    HomePageFactory,
+    WardHomePageFactory,
+)
+from home.models import ContentPage, DepartmentIndexPage, DepartmentPage, HomePage, WardHomePage
 from hotline.factories import HotlinePageFactory
 from hotline.models import HotlinePage
-from news.factories import DirectiveLibraryPageFactory, NewsIndexPageFactory, RadioColumnPageFactory
+from news.factories import (
+    DirectiveLibraryPageFactory,
+    NewsIndexPageFactory,
+    RadioColumnPageFactory,
+    ThemePageFactory,
+    TopicFactory,
+)
 from news.models import (
     ArticlePage,
     DirectiveDocumentPage,
@@ -20,9 +31,11 @@ from news.models import (
     RadioColumnPage,
     RadioEpisodePage,
     ReformIndicesPage,
+    ThemePage,
 )
 from procedures.factories import ProcedureFieldFactory, ProcedureIndexPageFactory, ProcedureLevelFactory
 from procedures.models import ProcedureIndexPage, ProcedurePage
+from tests.signin import login_with_second_factor
 
 
 def list_block(items):
@@ -55,7 +68,7 @@ class PageEditingTests(WagtailPageTestCase):
         cls.ward = WardHomePageFactory(parent=cls.home, unit_name="Sao Đỏ")
 
     def setUp(self):
-        self.login()
+        login_with_second_factor(self.client, self.login())  # every admin account signs in with two factors
 
     def test_city_home_page(self):
         Page.objects.get(pk=self.home.pk).delete()  # one city home page per parent
@@ -229,15 +242,89 @@ class PageEditingTests(WagtailPageTestCase):
             ),
         )
 
+    def test_department_pages_with_contacts_news_and_themes(self):
+        self.assertCanCreate(
+            self.home,
+            DepartmentIndexPage,
+            nested_form_data({"title": "Các phòng, ban", "slug": "phong-ban", "intro": rich_text("<p>Giới thiệu.</p>")}),
+        )
+        self.assertCanCreate(
+            DepartmentIndexPage.objects.get(),
+            DepartmentPage,
+            nested_form_data(
+                {
+                    "title": "Phòng Tư pháp",
+                    "slug": "phong-tu-phap",
+                    "intro": rich_text("<p>Tham mưu về công tác tư pháp.</p>"),
+                    "duties": rich_text("<ul><li>Phổ biến, giáo dục pháp luật.</li></ul>"),
+                    "address": "Tầng 2, trụ sở UBND thành phố",
+                    "phone": "0220 3882 411",
+                    "email": "tuphap@example.invalid",
+                    "office_hours": "Thứ Hai đến thứ Sáu",
+                    "contacts": streamfield(
+                        [("contact", {"position": "Trưởng phòng", "name": "", "phone": "0220 3882 411", "email": ""})]
+                    ),
+                }
+            ),
+        )
+        department = DepartmentPage.objects.get(slug="phong-tu-phap")
+        self.assertEqual(department.contacts[0].value["position"], "Trưởng phòng")
+        self.assertCanCreate(
+            department, NewsIndexPage, nested_form_data({"title": "Tin hoạt động", "slug": "tin-tuc", "intro": rich_text("")})
+        )
+        self.assertCanCreate(
+            department, ContentPage, nested_form_data({"title": "Cơ cấu tổ chức", "slug": "co-cau", "lead": "", "body": body()})
+        )
+        topic = TopicFactory(name="Phổ biến, giáo dục pháp luật (thử)", slug="pbgdpl-thu")
+        self.assertCanCreate(
+            department,
+            ThemePage,
+            nested_form_data(
+                {"title": "Phổ biến, giáo dục pháp luật", "slug": "pbgdpl", "topic": str(topic.pk),
+                 "lead": "Văn bản mới và hỏi – đáp pháp luật.", "body": body()}
+            ),
+        )
+        self.assertCanCreate(
+            self.home,
+            ThemePage,
+            nested_form_data({"title": "Phòng, chống tham nhũng", "slug": "pctn", "topic": str(topic.pk),
+                              "lead": "Nơi phản ánh.", "body": streamfield([])}),
+        )
+        self.assertEqual(ThemePage.objects.get(slug="pbgdpl").body[2].value["source"], "Chỉ đạo của UBND")
+
+    def test_article_audiences_are_set_in_the_editor(self):
+        index = NewsIndexPageFactory(parent=self.home)
+        self.assertCanCreate(
+            index,
+            ArticlePage,
+            nested_form_data(
+                {"title": "Hỗ trợ doanh nghiệp", "slug": "ho-tro-dn", "date": "05/01/2026", "lead": "Tóm tắt.",
+                 "body": body(), "for_businesses": "on", "for_citizens": "on"}
+            ),
+        )
+        article = ArticlePage.objects.get(slug="ho-tro-dn")
+        self.assertEqual([a.slug for a in article.audiences], ["doanh-nghiep", "nguoi-dan"])
+        self.assertFalse(article.for_officials)
+
     def test_pages_live_only_where_allowed(self):
         self.assertCanNotCreateAt(WardHomePage, ProcedureIndexPage)
         self.assertCanNotCreateAt(HomePage, ProcedurePage)
         self.assertCanNotCreateAt(ContentPage, ArticlePage)
         self.assertCanNotCreateAt(HomePage, RadioEpisodePage)
         self.assertCanCreateAt(WardHomePage, HotlinePage)
+        self.assertCanNotCreateAt(HomePage, DepartmentPage)  # only under the departments' index
+        self.assertCanNotCreateAt(WardHomePage, DepartmentIndexPage)
+        self.assertCanNotCreateAt(WardHomePage, ThemePage)
+        self.assertCanCreateAt(DepartmentPage, NewsIndexPage)
+        self.assertCanCreateAt(DepartmentPage, ThemePage)
+        self.assertCanNotCreateAt(DepartmentPage, ArticlePage)
         # The factories build the same parents the editor does.
         for factory, parent in ((NewsIndexPageFactory, self.ward), (DirectiveLibraryPageFactory, self.ward),
                                 (RadioColumnPageFactory, self.home), (ProcedureIndexPageFactory, self.home),
-                                (HotlinePageFactory, self.home)):
+                                (HotlinePageFactory, self.home), (DepartmentIndexPageFactory, self.home),
+                                (ThemePageFactory, self.home)):
             page = factory(parent=parent)
             self.assertTrue(page.get_parent().pk == parent.pk and page.specific_class in parent.specific_class.allowed_subpage_models())
+        department = DepartmentPageFactory(parent=DepartmentIndexPage.objects.get())
+        self.assertIn(DepartmentPage, DepartmentIndexPage.allowed_subpage_models())
+        self.assertEqual(ThemePageFactory(parent=department).get_parent().pk, department.pk)

@@ -17,7 +17,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from units import roles
 
-from home.models import ContentPage, HomePage, WardHomePage
+from home.models import ContentPage, DepartmentPage, HomePage, WardHomePage
 from tests.signin import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -103,8 +103,9 @@ def test_setup_roles_is_idempotent(portal):
         WorkflowPage.objects.count(),
     ) == counts
     # 5 city groups + 2 per unit
-    assert Group.objects.filter(name__startswith="Biên tập viên ").count() == WardHomePage.objects.count()
-    assert Group.objects.filter(name__startswith="Lãnh đạo ").count() == WardHomePage.objects.count()
+    units = WardHomePage.objects.count() + DepartmentPage.objects.count()  # wards and departments alike
+    assert Group.objects.filter(name__startswith="Biên tập viên ").count() == units
+    assert Group.objects.filter(name__startswith="Lãnh đạo ").count() == units
 
 
 def check_page_access(client, user, role, section, page):

@@ -14,7 +14,8 @@ from wagtail.search import index
 
 from core import params
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.restrictions import CachedViewRestrictionsMixin, any_restriction
+from home.restrictions import CachedViewRestrictionsMixin, any_restriction, public
+from news.models.audiences import AUDIENCES, audiences_of, chosen_audience
 from news.models.base import SocialMetaMixin, paginate_window, unknown_value_note
 from news.models.topics import Topic, all_topics
 from procedures.admin_forms import ProcedureChoicesForm
@@ -28,12 +29,15 @@ CARD_RENDITIONS = ("fill-320x180", "fill-640x360")
 
 
 def publishing_unit_for(page):
-    """Name of the unit whose subtree holds `page`: the ward's, else the city's."""
-    from home.models import SiteSettings, WardHomePage
+    """Name of the unit whose subtree holds `page`: the ward's or the department's, else the city's."""
+    from home.models import DepartmentPage, SiteSettings, WardHomePage
 
     ward = WardHomePage.objects.ancestor_of(page).only("unit_kind", "unit_name").first()
     if ward is not None:
         return f"UBND {ward.get_unit_kind_display().lower()} {ward.unit_name}"
+    department = DepartmentPage.objects.ancestor_of(page).only("title").first()
+    if department is not None:
+        return department.title
     # The page's own url_path may not be set yet while it is first saved; its parent's is.
     parent = page.get_parent()
     site = parent.get_site() if parent is not None else None
@@ -59,9 +63,17 @@ def article_listing(queryset):
 
     `queryset` must hold the children of a page the visitor may see (see without_own_restrictions).
     """
+    return _cards(without_own_restrictions(queryset.live()))
+
+
+def site_article_listing(queryset):
+    """As article_listing, for articles anywhere below a site: their ancestors' restrictions count too."""
+    return _cards(public(queryset.live()))
+
+
+def _cards(queryset):
     return (
-        without_own_restrictions(queryset.live())
-        .select_related("lead_image")
+        queryset.select_related("lead_image")
         .prefetch_related(Prefetch("lead_image__renditions", queryset=card_renditions()))
         .only(*LINK_FIELDS, *CARD_FIELDS)
         .order_by("-date", "-pk")
@@ -80,7 +92,7 @@ class NewsIndexPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
 
     intro = RichTextField("Giới thiệu", blank=True, features=RICH_TEXT_FEATURES)
 
-    parent_page_types = ["home.HomePage", "home.WardHomePage"]
+    parent_page_types = ["home.HomePage", "home.WardHomePage", "home.DepartmentPage"]
     subpage_types = ["news.ArticlePage"]
     max_count_per_parent = 1
     per_page = 12
@@ -108,9 +120,16 @@ class NewsIndexPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
                 notes.append(unknown_value_note(request, TOPIC_PARAM, "chủ đề", "tin của mọi chủ đề"))
             else:
                 articles = articles.filter(topics=topic)
+        audience, audience_note = chosen_audience(request.GET)
+        if audience is not None:
+            articles = articles.filter(**{audience.field: True})
+        elif audience_note:
+            notes.append(audience_note)
         context.update(
             topics=topics,
             topic=topic,
+            audiences=AUDIENCES,
+            audience=audience,
             page_obj=paginate_window(request, articles, self.per_page, notes),
             notes=notes,
         )
@@ -171,6 +190,10 @@ class ArticlePage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
     featured = models.BooleanField(
         "Tin nổi bật", default=False, help_text="Hiện ở mục tin nổi bật trên trang chủ của đơn vị."
     )
+    # The plan's three audiences (news.models.audiences): readers filter the listings by them.
+    for_officials = models.BooleanField("Cán bộ, công chức", default=False)
+    for_businesses = models.BooleanField("Doanh nghiệp", default=False)
+    for_citizens = models.BooleanField("Người dân", default=False)
 
     base_form_class = ArticlePageForm
     parent_page_types = ["news.NewsIndexPage"]
@@ -193,6 +216,11 @@ class ArticlePage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
                 FieldPanel("publishing_unit"),
             ],
             heading="Phân loại",
+        ),
+        MultiFieldPanel(
+            [FieldPanel(a.field) for a in AUDIENCES],
+            heading="Dành cho bạn đọc",
+            help_text="Chọn những nhóm bạn đọc bài viết hướng tới; bạn đọc lọc danh sách tin theo các nhóm này.",
         ),
     ]
     search_fields = Page.search_fields + [
@@ -223,6 +251,10 @@ class ArticlePage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
 
     def social_published_time(self):
         return self.date
+
+    @property
+    def audiences(self):
+        return audiences_of(self)
 
     @property
     def published_datetime(self):

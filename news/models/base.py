@@ -25,6 +25,27 @@ class SocialMetaMixin:
         return None
 
 
+def ward_pages(model, page):
+    """On a page of the city (a child of its home): [(ward, the ward's own live page of `model`)] in the
+    wards' order; [] when `page` belongs to a ward. Reform indices and one-stop results use it to link
+    each ward's own figures from the city's page."""
+    from wagtail.models import Page
+
+    from home.models import HomePage, WardHomePage
+    from home.restrictions import public
+
+    parent = page.get_parent()
+    if parent.specific_class is not HomePage:
+        return []
+    fields = ("title", "path", "depth", "unit_kind", "unit_name")
+    wards = {w.path: w for w in WardHomePage.objects.child_of(parent).live().only(*fields)}
+    pages = public(model.objects.descendant_of(parent).live().filter(depth=page.depth + 1)).only(
+        "title", "url_path", "path", "depth"
+    )
+    found = [(wards[p.path[: -Page.steplen]], p) for p in pages if p.path[: -Page.steplen] in wards]
+    return sorted(found, key=lambda pair: (pair[0].unit_kind, pair[0].title))
+
+
 def _page_number(request, notes):
     if not params.is_given(request.GET, PAGE_PARAM):
         return 1

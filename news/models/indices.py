@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page
 from home.blocks import RICH_TEXT_FEATURES
 from home.restrictions import CachedViewRestrictionsMixin
 from news import charts
-from news.models.base import SocialMetaMixin
+from news.models.base import SocialMetaMixin, ward_pages
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
@@ -64,10 +64,22 @@ class ReformIndicesPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
     def ordered_scores(self):
         return sorted(self.scores.all(), key=lambda s: s.year)
 
+    def ward_scores(self):
+        """On the city's page: (ward, its indices page, latest year's scores) for every ward that publishes
+        its own, best PAR Index first. Empty on a ward's page."""
+        pairs = ward_pages(ReformIndicesPage, self)
+        latest = {}
+        for score in IndexScore.objects.filter(page__in=[p for _w, p in pairs]).order_by("page_id", "-year"):
+            latest.setdefault(score.page_id, score)
+        rows = [(ward, page, latest.get(page.pk)) for ward, page in pairs]
+        # Best PAR Index first; wards without figures last.
+        return sorted(rows, key=lambda row: -(row[2].par_index or 0) if row[2] else 1)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         scores = self.ordered_scores()
         context["scores"] = scores
+        context["ward_scores"] = self.ward_scores()
         if scores:
             context["chart"] = charts.grouped_bar_chart(
                 uid=f"chi-so-{self.pk}",

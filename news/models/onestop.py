@@ -13,7 +13,7 @@ from core import params
 from home.blocks import RICH_TEXT_FEATURES
 from home.restrictions import CachedViewRestrictionsMixin
 from news import charts
-from news.models.base import SocialMetaMixin, unknown_value_note
+from news.models.base import SocialMetaMixin, unknown_value_note, ward_pages
 
 CITY_DESK_LABEL = "Bộ phận một cửa thành phố"
 CITY_CHART_LABEL = "Một cửa thành phố"
@@ -189,6 +189,7 @@ class OneStopResultsPage(CachedViewRestrictionsMixin, SocialMetaMixin, Page):
         results = OneStopResult.objects.filter(unit_id__in=unit_ids).select_related("unit")
         months = list(results.order_by("-year", "-month").values_list("year", "month").distinct())
         context.update(is_city=is_city, months=[f"{y}-{m:02d}" for y, m in months], units=units)
+        context["ward_pages"] = ward_pages(OneStopResultsPage, self) if is_city else []
         if not months:
             return context
 

@@ -6,7 +6,7 @@ from wagtail.search import index
 
 from core.collation import VietnameseOrderManager
 
-# The plan's themes, in the order the plan lists them (slug, name). Seeded by migration 0002.
+# The plan's themes, in the order the plan lists them (slug, name). Seeded by migrations 0002 and 0004.
 DEFAULT_TOPICS = [
     ("chi-dao-dieu-hanh", "Chỉ đạo, điều hành và kế hoạch cải cách hành chính"),
     ("cai-cach-the-che", "Cải cách thể chế"),
@@ -20,6 +20,12 @@ DEFAULT_TOPICS = [
     ("chi-so-par-index-sipas", "Chỉ số CCHC (PAR Index) và Chỉ số hài lòng (SIPAS)"),
     ("trung-tam-dieu-hanh-thong-minh", "Trung tâm giám sát, điều hành đô thị thông minh"),
     ("hoi-dap", "Hỏi – đáp cải cách hành chính"),
+    # Themes the plan names that each have a standing page (news.ThemePage); seeded by migration 0004.
+    ("pho-bien-giao-duc-phap-luat", "Phổ biến, giáo dục pháp luật"),
+    ("iso-9001", "Hệ thống quản lý chất lượng ISO 9001"),
+    ("phong-chong-tham-nhung", "Phòng, chống tham nhũng, tiêu cực"),
+    ("mat-tran-to-quoc-doan-the", "Mặt trận Tổ quốc và các đoàn thể tham gia cải cách hành chính"),
+    ("bieu-duong-phe-phan", "Biểu dương cách làm tốt, phê phán việc làm chưa tốt"),
 ]
 
 

@@ -9,6 +9,17 @@ from wagtail.images.blocks import ImageChooserBlock
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+def phone_block(label="Điện thoại", required=False):
+    """A phone number as people write it: digits, spaces, dots, brackets, + and -."""
+    optional = {} if required else {"required": False}  # as the blocks were first declared (migrations)
+    return blocks.RegexBlock(
+        label=label,
+        **optional,
+        regex=r"^[0-9 .()+-]{3,20}$",
+        error_messages={"invalid": "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm hoặc +."},
+    )
+
+
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label="Ảnh")
     alt_text = blocks.CharBlock(

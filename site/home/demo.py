@@ -2,7 +2,7 @@
 
 from wagtail.models import Site
 
-from home import site_url
+from home import demo_departments, site_url
 from home.factories import tree_root
 from home.models import ContentPage, HomePage, SiteSettings, WardHomePage
 
@@ -125,3 +125,4 @@ def load(ctx):
             ),
         )
         ctx.log("Trang giới thiệu: đã tạo")
+    demo_departments.load(ctx, home)

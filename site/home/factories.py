@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from home.models import ContentPage, HomePage, WardHomePage
+from home.models import ContentPage, DepartmentIndexPage, DepartmentPage, HomePage, WardHomePage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -31,6 +31,23 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContentPage
+
+
+class DepartmentIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Các phòng, ban chuyên môn"
+    slug = "phong-ban"
+
+    class Meta:
+        model = DepartmentIndexPage
+
+
+class DepartmentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Phòng Thử Nghiệm {n}")
+    slug = factory.Sequence(lambda n: f"phong-thu-nghiem-{n}")
+    intro = "<p>Tham mưu, giúp UBND thành phố quản lý nhà nước về một lĩnh vực.</p>"
+
+    class Meta:
+        model = DepartmentPage
 
 
 def tree_root():

@@ -15,7 +15,7 @@ from wagtail.search import index
 from core.cache import cached
 from core.collation import vietnamese_order
 from core.text import folded_slug
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock, phone_block
 from home.restrictions import CachedViewRestrictionsMixin, public
 from home.routing import DirectRouteMixin
 from home.sections import sections_for
@@ -25,12 +25,7 @@ class DutyStaffBlock(blocks.StructBlock):
     position = blocks.CharBlock(label="Chức danh, lĩnh vực", max_length=120)
     name = blocks.CharBlock(label="Họ và tên", max_length=120, required=False)
     schedule = blocks.CharBlock(label="Lịch trực", max_length=120, required=False, help_text="Ví dụ: Thứ Hai, thứ Tư")
-    phone = blocks.RegexBlock(
-        label="Điện thoại",
-        required=False,
-        regex=r"^[0-9 .()+-]{3,20}$",
-        error_messages={"invalid": "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm hoặc +."},
-    )
+    phone = phone_block()
 
     class Meta:
         icon = "user"
@@ -39,11 +34,7 @@ class DutyStaffBlock(blocks.StructBlock):
 
 class PhoneBlock(blocks.StructBlock):
     label = blocks.CharBlock(label="Nội dung", max_length=120)
-    number = blocks.RegexBlock(
-        label="Số điện thoại",
-        regex=r"^[0-9 .()+-]{3,20}$",
-        error_messages={"invalid": "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm hoặc +."},
-    )
+    number = phone_block("Số điện thoại", required=True)
 
     class Meta:
         icon = "mobile-alt"
@@ -249,10 +240,14 @@ class ContentPage(CachedViewRestrictionsMixin, Page):
     lead = models.TextField("Tóm tắt", blank=True)
     body = StreamField(BodyBlock(), verbose_name="Nội dung", blank=True)
 
-    parent_page_types = ["home.HomePage", "home.WardHomePage", "home.ContentPage"]
+    parent_page_types = ["home.HomePage", "home.WardHomePage", "home.DepartmentPage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
 
     class Meta:
         verbose_name = "Trang nội dung"
+
+
+# Department pages live in their own module; imported here so Django registers them with the app.
+from home.departments import DepartmentIndexPage, DepartmentPage  # noqa: E402, F401

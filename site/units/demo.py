@@ -5,11 +5,19 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from units.roles import CATALOGUE_EDITORS, CITY_NEWS_EDITORS, MODERATORS, REPORTERS, apply_roles, ward_groups
+from units.roles import (
+    CATALOGUE_EDITORS,
+    CITY_NEWS_EDITORS,
+    MODERATORS,
+    REPORTERS,
+    apply_roles,
+    department_groups,
+    ward_groups,
+)
 
 ORDER = 90
 
-# Role accounts, not people: (username, group name or ward slug + role, display name).
+# Role accounts, not people: (username, group name or ward/department slug + role, display name).
 ACCOUNTS = [
     ("bientap.thanhpho", CITY_NEWS_EDITORS, "Biên tập thành phố"),
     ("kiemduyet.thanhpho", MODERATORS, "Kiểm duyệt thành phố"),
@@ -17,6 +25,8 @@ ACCOUNTS = [
     ("noivu.baocao", REPORTERS, "Phòng Nội vụ"),
     ("bientap.saodo", ("phuong-sao-do", 0), "Biên tập Sao Đỏ"),
     ("lanhdao.saodo", ("phuong-sao-do", 1), "Lãnh đạo Sao Đỏ"),
+    ("bientap.tuphap", ("phong-tu-phap", 0), "Biên tập Phòng Tư pháp"),
+    ("lanhdao.tuphap", ("phong-tu-phap", 1), "Lãnh đạo Phòng Tư pháp"),
 ]
 
 
@@ -28,10 +38,11 @@ def load(ctx):
         if User.objects.filter(username=username).exists():
             continue
         if isinstance(target, tuple):
-            ward = ctx.wards.get(target[0])
-            if ward is None:
+            slug, role = target
+            ward, department = ctx.wards.get(slug), getattr(ctx, "departments", {}).get(slug)
+            if ward is None and department is None:
                 continue
-            group = ward_groups(ward)[target[1]]
+            group = ward_groups(ward)[role] if ward is not None else department_groups(department)[role]
         else:
             group = Group.objects.get(name=target)
         password = secrets.token_urlsafe(12)

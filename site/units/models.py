@@ -1,4 +1,4 @@
-"""Which editor group belongs to which ward, and the year's communication plan."""
+"""Which editor group belongs to which ward or department, and the year's communication plan."""
 
 from django.contrib.auth.models import Group
 from django.db import models
@@ -26,6 +26,31 @@ class UnitGroup(models.Model):
         verbose_name_plural = "Nhóm của đơn vị"
         constraints = [models.UniqueConstraint(fields=["ward", "role"], name="units_one_group_per_role")]
         permissions = [("view_reports", "Xem báo cáo tổng hợp của các đơn vị")]
+
+    def __str__(self):
+        return self.group.name
+
+
+class DepartmentGroup(models.Model):
+    """Ties a department's editors or leaders group to its page, so a renamed department renames them."""
+
+    group = models.OneToOneField(
+        Group, on_delete=models.CASCADE, related_name="department_link", verbose_name="Nhóm"
+    )
+    department = models.ForeignKey(
+        "home.DepartmentPage",
+        on_delete=models.CASCADE,
+        related_name="department_groups",
+        verbose_name="Phòng, ban",
+    )
+    role = models.CharField("Vai trò", max_length=10, choices=UnitGroup.Role.choices)
+
+    class Meta:
+        verbose_name = "Nhóm của phòng, ban"
+        verbose_name_plural = "Nhóm của phòng, ban"
+        constraints = [
+            models.UniqueConstraint(fields=["department", "role"], name="units_one_group_per_department_role")
+        ]
 
     def __str__(self):
         return self.group.name

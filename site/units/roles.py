@@ -1,8 +1,8 @@
 """Editorial groups, their page and model permissions, and the approval workflows.
 
 apply_roles() is idempotent: it creates what is missing, corrects what drifted and leaves extra
-members and extra permissions added by administrators alone (except on the ward subtree scope,
-which it owns).
+members and extra permissions added by administrators alone (except on the ward and department
+subtree scopes, which it owns).
 """
 
 from django.apps import apps
@@ -12,8 +12,8 @@ from wagtail.models import GroupApprovalTask, GroupPagePermission, Task, Workflo
 
 from core.installed import installed_model
 from core.models import PublicHoliday
-from home.models import HomePage, WardHomePage
-from units.models import PlanTask, UnitGroup
+from home.models import DepartmentIndexPage, DepartmentPage, HomePage, WardHomePage
+from units.models import DepartmentGroup, PlanTask, UnitGroup
 
 CITY_NEWS_EDITORS = "Biên tập tin tức thành phố"
 CATALOGUE_EDITORS = "Biên tập danh mục TTHC"
@@ -108,9 +108,12 @@ def catalogue_pages(home):
 
 
 def city_section_pages(home):
-    """City content outside the wards and the catalogue: news, documents, radio, generic pages."""
+    """City content outside the wards, the departments and the catalogue: news, documents, radio,
+    theme and generic pages. The departments' index is left out because page permissions pass down
+    the tree: city editors on it would edit every department."""
     excluded = {p.pk for p in catalogue_pages(home)}
-    return [p for p in home.get_children().not_type(WardHomePage) if p.pk not in excluded]
+    children = home.get_children().not_type(WardHomePage, DepartmentIndexPage)
+    return [p for p in children if p.pk not in excluded]
 
 
 def _hotline_models():
@@ -146,17 +149,17 @@ def _approval_workflow(name, task_name, groups, pages):
     return workflow
 
 
-def ward_groups(ward, log=None):
-    """The (editors, leaders) groups of a ward, created or renamed to its current title."""
+def _linked_groups(link_model, owner_field, unit, log=None):
+    """The (editors, leaders) groups linked to a ward or department page, created or renamed to its title."""
     result = []
     for role, name in (
-        (UnitGroup.Role.EDITORS, editors_group_name(ward)),
-        (UnitGroup.Role.LEADERS, leaders_group_name(ward)),
+        (UnitGroup.Role.EDITORS, editors_group_name(unit)),
+        (UnitGroup.Role.LEADERS, leaders_group_name(unit)),
     ):
-        link = UnitGroup.objects.filter(ward=ward, role=role).select_related("group").first()
+        link = link_model.objects.filter(**{owner_field: unit, "role": role}).select_related("group").first()
         if link is None:
             group = _group(name, log)
-            UnitGroup.objects.update_or_create(group=group, defaults={"ward": ward, "role": role})
+            link_model.objects.update_or_create(group=group, defaults={owner_field: unit, "role": role})
         else:
             group = link.group
             if group.name != name:
@@ -169,24 +172,45 @@ def ward_groups(ward, log=None):
     return tuple(result)
 
 
+def ward_groups(ward, log=None):
+    """The (editors, leaders) groups of a ward, created or renamed to its current title."""
+    return _linked_groups(UnitGroup, "ward", ward, log)
+
+
+def department_groups(department, log=None):
+    """The (editors, leaders) groups of a department, created or renamed to its current title."""
+    return _linked_groups(DepartmentGroup, "department", department, log)
+
+
+def _apply_subtree(unit, editors, leaders):
+    """The unit's page is the only page scope of its two groups; its leaders approve its workflow."""
+    GroupPagePermission.objects.filter(group__in=[editors, leaders]).exclude(page=unit).delete()
+    _page_perms(editors, unit, EDIT)
+    _page_perms(leaders, unit, PUBLISH)
+    workflow = _approval_workflow(
+        ward_workflow_name(unit), f"Lãnh đạo {unit.title} phê duyệt", [leaders], [unit]
+    )
+    # A renamed unit keeps its workflow: rename it too.
+    for wp in WorkflowPage.objects.filter(page=unit).exclude(workflow=workflow):
+        wp.workflow = workflow
+        wp.save()
+
+
 def apply_ward(ward, log=None):
     editors, leaders = ward_groups(ward, log)
-    # The ward subtree is the only page scope these groups have.
-    GroupPagePermission.objects.filter(group__in=[editors, leaders]).exclude(page=ward).delete()
-    _page_perms(editors, ward, EDIT)
-    _page_perms(leaders, ward, PUBLISH)
+    _apply_subtree(ward, editors, leaders)
     feedback = _feedback_model()
     if feedback is not None:
         # hotline.permissions scopes these to the ward by group name ("Biên tập viên <ward>").
         for group in (editors, leaders):
             group.permissions.add(*_model_perms(feedback, ["view", "change"]))
-    workflow = _approval_workflow(
-        ward_workflow_name(ward), f"Lãnh đạo {ward.title} phê duyệt", [leaders], [ward]
-    )
-    # A renamed ward keeps its workflow: rename it too.
-    for wp in WorkflowPage.objects.filter(page=ward).exclude(workflow=workflow):
-        wp.workflow = workflow
-        wp.save()
+    return editors, leaders
+
+
+def apply_department(department, log=None):
+    """A department is kept like a ward: its editors write, its leaders publish and approve, nothing else."""
+    editors, leaders = department_groups(department, log)
+    _apply_subtree(department, editors, leaders)
     return editors, leaders
 
 
@@ -256,6 +280,9 @@ def apply_roles(log=None):
     wards = list(WardHomePage.objects.child_of(home).order_by("path"))
     for ward in wards:
         editing.extend(apply_ward(ward, log))
+    departments = list(DepartmentPage.objects.descendant_of(home).order_by("path"))
+    for department in departments:
+        editing.extend(apply_department(department, log))
     _collection_perms(editing)
 
     _approval_workflow(CITY_WORKFLOW, "Kiểm duyệt thành phố phê duyệt", [groups[MODERATORS]], [home])
@@ -265,8 +292,11 @@ def apply_roles(log=None):
         )
 
     summary = {
-        "groups": Group.objects.filter(name__in=CITY_GROUPS).count() + UnitGroup.objects.count(),
+        "groups": Group.objects.filter(name__in=CITY_GROUPS).count()
+        + UnitGroup.objects.count()
+        + DepartmentGroup.objects.count(),
         "wards": len(wards),
+        "departments": len(departments),
         "city_sections": len(city_pages),
         "catalogues": len(catalogue),
         "hotline_models": len(_hotline_models()),
@@ -274,7 +304,8 @@ def apply_roles(log=None):
     }
     if log:
         log(
-            "Phân quyền: {groups} nhóm, {wards} phường xã, {city_sections} chuyên mục thành phố, "
+            "Phân quyền: {groups} nhóm, {wards} phường xã, {departments} phòng ban, "
+            "{city_sections} chuyên mục thành phố, "
             "{catalogues} danh mục TTHC, {hotline_models} mô hình phản ánh".format(**summary)
         )
     return summary
@@ -329,4 +360,4 @@ def can_view_reports(user):
     return user.is_authenticated and (user.is_superuser or user.has_perm("units.view_reports"))
 
 
-__all__ = ["apply_roles", "apply_ward", "wards_for_user", "can_view_reports"]
+__all__ = ["apply_roles", "apply_ward", "apply_department", "wards_for_user", "can_view_reports"]
