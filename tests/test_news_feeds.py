@@ -9,8 +9,8 @@ from django.core.files.storage import default_storage
 from news.demo_content import ARTICLES as CONTENT_ARTICLES
 from news.demo_content import EPISODES, published_articles
 from news.demo_themes import THEME_ARTICLES
-from news.feeds import ITEMS
 from news.factories import ArticlePageFactory
+from news.feeds import ITEMS
 from news.models import ArticlePage, RadioEpisodePage, Topic
 from tests.test_news_fixtures import news_demo  # noqa: F401  (module-scoped fixture)
 
