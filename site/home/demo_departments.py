@@ -96,7 +96,7 @@ def load(ctx, home):
             DepartmentIndexPage(
                 title="Các phòng, ban chuyên môn",
                 slug=INDEX_SLUG,
-                show_in_menus=True,
+                show_in_menus=False,  # listed under "Chuyên mục" on the home page: the menu stays one row
                 intro=(
                     "<p>Các cơ quan chuyên môn tham mưu, giúp UBND thành phố quản lý nhà nước từng lĩnh vực. "
                     "Mỗi phòng tự cập nhật trang của mình: chức năng, nhiệm vụ, liên hệ, tin hoạt động và các "
