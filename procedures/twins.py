@@ -54,7 +54,7 @@ def _build():
         by_name[fold(" ".join((name or "").split()))].append((pk, *rest))
     names = reference_names()
     levels = names["level"]
-    out = {}
+    out, groups = {}, {}
     for rows in by_name.values():
         if len(rows) < 2:
             continue
@@ -64,11 +64,8 @@ def _build():
             if url and sum(1 for r in rows if r[1] == code) > 1 and level_id in levels:
                 url += "?" + urlencode({"cap": levels[level_id][0]})
             out[pk] = Twin(pk, code, *labels[pk], url)
-    groups = {}
-    for rows in by_name.values():
-        if len(rows) > 1:
-            for pk, *_ in rows:
-                groups[pk] = tuple(out[other] for other, *_ in rows if other != pk)
+        for pk, *_ in rows:
+            groups[pk] = tuple(out[other] for other, *_ in rows if other != pk)
     return out, groups
 
 
