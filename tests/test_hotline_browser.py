@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from hotline.factories import sample_pdf
 from hotline.models import FeedbackSubmission
@@ -77,7 +78,7 @@ def test_form_confirmation_and_lookup_on_a_phone(live_server, transactional_demo
     assert page.get_by_label("Mã tra cứu").input_value() == code
     page.get_by_label("4 số cuối của số điện thoại đã khai").fill("5678")
     page.get_by_role("button", name="Tra cứu").click()
-    assert page.locator(".lookup-result").get_by_text("Đã tiếp nhận").is_visible()
+    expect(page.locator(".lookup-result").get_by_text("Đã tiếp nhận")).to_be_visible()  # waits for the answer
     assert no_overflow(page)
     save_screenshot(page, "feedback-lookup-phone")
     assert_accessible(page, "feedback-lookup-phone")
@@ -92,10 +93,11 @@ def test_published_answers_and_hotline_page_on_a_phone(live_server, transactiona
     assert_accessible(page, "feedback-answers-phone")
     page.get_by_label("Lĩnh vực").select_option(label="Đất đai")
     page.get_by_role("button", name="Lọc").click()
+    page.wait_for_url("**linh-vuc=**")
     assert page.locator(".answer-card").count() == 1
 
     page.locator(".answer-card a").first.click()
-    assert page.locator("h2", has_text="Trả lời của").is_visible()
+    expect(page.locator("h2", has_text="Trả lời của")).to_be_visible()
     assert no_overflow(page)
     save_screenshot(page, "feedback-answer-phone")
     assert_accessible(page, "feedback-answer-phone")
@@ -124,7 +126,8 @@ def test_form_works_without_javascript(
         page.locator("#id_attachment_2").set_input_files(str(bad))
         page.get_by_role("button", name="Gửi phản ánh, kiến nghị").click()
         summary = page.locator(".error-summary")
-        assert summary.is_visible() and "«don.pdf»" in summary.inner_text()
+        expect(summary).to_be_visible()  # a click returns before the server's answer arrives
+        assert "«don.pdf»" in summary.inner_text()
         assert page.locator("#id_name").input_value() == "Đỗ Thị Hoa"  # nothing typed was lost
         assert FeedbackSubmission.objects.count() == before
         save_screenshot(page, "feedback-form-errors-nojs-phone")

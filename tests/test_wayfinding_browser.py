@@ -2,6 +2,7 @@
 hotline section inside the container, the one-stop charts, focus on a feedback form's error summary."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.a11y import assert_accessible
 from tests.conftest import _browser_page, save_screenshot
@@ -105,9 +106,8 @@ def check_feedback_focus(live_server, name, page):
     """A form the server sent back with errors puts the focus on its error summary."""
     assert page.goto(live_server.url + "/phan-anh-kien-nghi/").status == 200
     page.get_by_role("button", name="Gửi phản ánh, kiến nghị").click()  # the form checks on the server
-    page.wait_for_load_state()
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()  # waits for the server's answer; a click returns before it
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
     save_screenshot(page, f"wayfinding-feedback-error-{name}", full_page=False)
     assert_accessible(page, f"wayfinding-feedback-error-{name}", impacts=ALL_IMPACTS)
