@@ -21,7 +21,8 @@ class NewsConfig(AppConfig):
         )
 
         from core.cache import clear_when_changed
-        from news.models import Topic
+        from news.models import OneStopResult, Topic
 
-        # Listings and articles name their topics from the site cache (news.models.topics.all_topics).
-        clear_when_changed(Topic)
+        # Listings and articles name their topics from the site cache (news.models.topics.all_topics);
+        # a ward home's section shows its latest one-stop month (home.sections keeps the HTML there).
+        clear_when_changed(Topic, OneStopResult)

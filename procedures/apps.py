@@ -15,6 +15,7 @@ class ProceduresConfig(AppConfig):
         from procedures.catalogue_context import catalogue_context
         from procedures.models import (
             Agency,
+            AnnouncingDecision,
             LifeEvent,
             LifeEventProcedure,
             OnlineServiceKind,
@@ -33,6 +34,7 @@ class ProceduresConfig(AppConfig):
         # the "Tôi muốn…" list is read from it too.
         clear_when_changed(ProcedureField, ProcedureLevel, Agency, OnlineServiceKind)
         clear_when_changed(LifeEvent, LifeEventProcedure)
+        clear_when_changed(AnnouncingDecision)  # the city home's latest changes name their decisions
 
         # The editorial groups edit and approve the catalogue under its own groups and workflow.
         register_catalogue_page_type(ProcedureIndexPage)

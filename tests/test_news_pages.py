@@ -191,6 +191,29 @@ def test_city_home_shows_featured_and_latest_and_ward_home_its_own(client, news_
     assert "Tin cải cách hành chính" not in client.get("/phuong-ben-tam/").content.decode()
 
 
+def test_home_sections_are_kept_until_what_they_show_changes(client, news_demo):  # noqa: F811
+    """The home pages keep their sections' HTML in the site cache; a publish or an edited one-stop
+    month shows on the next visit."""
+    with CaptureQueriesContext(connection) as fresh:
+        client.get("/")
+    with CaptureQueriesContext(connection) as kept:
+        client.get("/")
+    assert len(kept) < len(fresh)
+
+    index = NewsIndexPage.objects.child_of(HomePage.objects.get()).get()
+    article = ArticlePageFactory(parent=index, title="Thành phố mở thêm điểm tiếp nhận hồ sơ buổi tối", live=False)
+    assert article.title not in client.get("/").content.decode()
+    article.save_revision().publish()
+    assert article.title in client.get("/").content.decode()
+
+    ward = client.get("/phuong-sao-do/").content.decode()
+    month = OneStopResult.objects.filter(unit__slug="phuong-sao-do").order_by("-year", "-month").first()
+    assert f"Tiếp nhận {month.received:,} hồ sơ".replace(",", ".") in ward
+    month.received += 1234
+    month.save()
+    assert f"Tiếp nhận {month.received:,} hồ sơ".replace(",", ".") in client.get("/phuong-sao-do/").content.decode()
+
+
 def test_directive_library_filters(client, news_demo):  # noqa: F811
     html = client.get("/van-ban-chi-dao/").content.decode()
     assert f"Tất cả văn bản ({len(DIRECTIVES)})" in html

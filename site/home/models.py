@@ -13,10 +13,9 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.cache import cached
-from core.collation import vietnamese_order
 from core.text import folded_slug
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, phone_block
-from home.restrictions import CachedViewRestrictionsMixin, public
+from home.restrictions import CachedViewRestrictionsMixin
 from home.routing import DirectRouteMixin
 from home.sections import sections_for
 
@@ -115,7 +114,6 @@ class HomePage(CachedViewRestrictionsMixin, DirectRouteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["wards"] = public(WardHomePage.objects.child_of(self).live()).order_by("unit_kind", vietnamese_order("title"))
         context["sections"] = sections_for("city", self, request)
         return context
 

@@ -41,14 +41,6 @@ def main_menu(context):
     }
 
 
-@register.simple_tag
-def home_sections(page):
-    """The sections below a city or ward home page (not the wards), for its directory of sections."""
-    from home.models import WardHomePage
-
-    return navigation.section_pages(page, exclude=(WardHomePage,))
-
-
 @register.simple_tag(takes_context=True)
 def current_ward(context):
     """The WardHomePage whose subtree holds the current page, if any."""
