@@ -51,7 +51,10 @@ def _empty_cache():
     that may no longer exist."""
     from django.core.cache import cache
 
+    from core import cache as site_cache
+
     cache.clear()
+    site_cache.forget()
     yield
 
 

@@ -170,3 +170,53 @@ def test_insert_rows_writes_many_rows_in_one_statement_and_marks_them_saved(djan
     rows[0].save()  # an UPDATE of the inserted row, not a second row
     assert ProcedureField.objects.filter(pk__in=pks).count() == 3
     assert ProcedureField.objects.get(pk=pks[0]).name == "Lĩnh vực đã đổi tên"
+
+
+@pytest.mark.django_db
+def test_site_cache_reads_the_shared_version_once_per_request_and_keeps_values_in_memory(settings, tmp_path):
+    """With a cache shared between processes, a request reads the site-cache version once and the values
+    from this process's memory; a change made elsewhere shows from the next request, its own at once."""
+    from unittest import mock
+
+    from django.core.cache import caches
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    from core import cache as site_cache
+
+    # As Django's test client does: the signals without closing the test's database connection.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)}
+    }
+    site_cache.forget()
+    built = []
+
+    def build():
+        built.append(1)
+        return f"menu {len(built)}"
+
+    shared = caches["default"]
+    request_started.send(sender=None)
+    try:
+        with mock.patch.object(shared, "get", wraps=shared.get) as gets:
+            assert site_cache.cached("menu", build) == "menu 1"
+            reads = gets.call_count
+            assert [site_cache.cached("menu", build) for _ in range(5)] == ["menu 1"] * 5
+            assert gets.call_count == reads  # nothing more read from the shared cache
+        shared.incr(site_cache.VERSION_KEY)  # another process published something
+        assert site_cache.cached("menu", build) == "menu 1"  # one request sees one version
+    finally:
+        request_finished.send(sender=None)
+    request_started.send(sender=None)
+    try:
+        assert site_cache.cached("menu", build) == "menu 2"
+        site_cache.clear()  # this request changes something: it reads its change
+        assert site_cache.cached("menu", build) == "menu 3"
+    finally:
+        request_finished.send(sender=None)
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+    site_cache.forget()

@@ -5,13 +5,19 @@ site or a view restriction is saved or deleted, or a row of a model an app names
 clear_when_changed() changes. A cache shared between processes (Redis, REDIS_URL) is cleared for all of
 them and keeps entries at most TIMEOUT seconds; a process-local cache cannot hear about changes made in
 another process, so there entries live only LOCAL_TIMEOUT seconds.
+
+Reads are cheap on both: every process keeps the values it built or fetched in memory next to the version
+they belong to, and a request reads the version once. With Redis a page read the site cache a dozen
+times, each a round trip costing ~0.3 ms of CPU in Django's client: a third of the city home page.
 """
 
+import contextvars
 import time
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -20,7 +26,12 @@ LOCAL_TIMEOUT = 5
 VERSION_KEY = "core:site-cache:version"
 
 
-def _version():
+# The version as read by the current request: [version or None] inside a request (set on
+# request_started), None outside one (tasks and commands read it every time).
+_request_version = contextvars.ContextVar("core_site_cache_version", default=None)
+
+
+def _read_version():
     version = cache.get(VERSION_KEY)
     if version is None:
         # Not 1: after the cache itself is emptied the numbering must not meet values kept in _LOCAL.
@@ -29,11 +40,43 @@ def _version():
     return version
 
 
+def _version():
+    memo = _request_version.get()
+    if memo is None:
+        return _read_version()
+    if memo[0] is None:
+        memo[0] = _read_version()
+    return memo[0]
+
+
+def _request_started(**kwargs):
+    _request_version.set([None])
+
+
+def _request_finished(**kwargs):
+    _request_version.set(None)
+
+
+def forget():
+    """Forget the version this context read and the values kept in memory (for code that empties the
+    cache itself, as the tests do between cases; a streamed response never closed leaves its request's
+    version behind)."""
+    _request_version.set(None)
+    _LOCAL.clear()
+
+
+def _forget_version():
+    memo = _request_version.get()
+    if memo is not None:
+        memo[0] = None
+
+
 def _bump():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet: nothing cached under a version
         cache.add(VERSION_KEY, time.time_ns(), None)
+    _forget_version()  # the request that changed something reads what it changed
 
 
 def clear(**kwargs):
@@ -55,29 +98,36 @@ def _local_timeout():
     return getattr(settings, "SITE_CACHE_LOCAL_SECONDS", LOCAL_TIMEOUT)
 
 
-# With a process-local cache the values themselves stay in this dict, {name: (version, expiry, value)}:
-# the local-memory backend would pickle them on every read. Only the version number is read from the
-# cache, so clear() reaches them as before. Callers must not change what they are given (it is
-# shared by the requests of this process).
+# The values this process built or fetched, {name: (version, expiry, value)}: the local-memory backend
+# would pickle them on every read, Redis send them. Only the version number is read from the cache, so
+# clear() reaches them as before. Callers must not change what they are given (it is shared by the
+# requests of this process).
 _LOCAL = {}
+
+
+def _keep(name, version, lifetime, value):
+    if any(kept[0] != version for kept in _LOCAL.values()):  # entries of older versions are dead
+        for old in [n for n, kept in _LOCAL.items() if kept[0] != version]:
+            _LOCAL.pop(old, None)
+    _LOCAL[name] = (version, time.monotonic() + lifetime, value)
 
 
 def cached(name, build):
     """The value kept under `name`, built with `build()` when missing or cleared."""
     version = _version()
+    kept = _LOCAL.get(name)
+    if kept is not None and kept[0] == version and kept[1] > time.monotonic():
+        return kept[2]
     if _process_local():
-        kept = _LOCAL.get(name)
-        now = time.monotonic()
-        if kept is not None and kept[0] == version and kept[1] > now:
-            return kept[2]
         value = build()
-        _LOCAL[name] = (version, now + _local_timeout(), value)
+        _keep(name, version, _local_timeout(), value)
         return value
     key = f"core:site-cache:{version}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, TIMEOUT)
+    _keep(name, version, TIMEOUT, value)
     return value
 
 
@@ -104,4 +154,6 @@ def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(clear, dispatch_uid=f"core.cache.clear.{id(signal)}")
     post_save.connect(_clear_for_instance, dispatch_uid="core.cache.clear.save")
+    request_started.connect(_request_started, dispatch_uid="core.cache.request_started")
+    request_finished.connect(_request_finished, dispatch_uid="core.cache.request_finished")
     post_delete.connect(_clear_for_instance, dispatch_uid="core.cache.clear.delete")
