@@ -7,6 +7,8 @@ from procedures.desk.models import Desk
 from procedures.models import (
     Agency,
     AnnouncingDecision,
+    LifeEvent,
+    LifeEventProcedure,
     OnlineServiceKind,
     ProcedureField,
     ProcedureIndexPage,
@@ -27,6 +29,8 @@ httpcache.declare_views(
     "procedure_desk:lineage",
     "procedure_desk:sheet",
     "procedure_desk:desk_sheets",
+    "procedures_public:life_events",
+    "procedures_public:life_event",
 )
 
 
@@ -45,6 +49,7 @@ def _listings():
     yield reverse("procedures_data:api_list")
     yield reverse("procedures_data:download", args=["x"]).rsplit("/", 1)[0] + "/*"
     yield "/thu-tuc/niem-yet/bo-phan/*"
+    yield reverse("procedures_public:life_events") + "*"  # "Tôi muốn…" lists name procedures
     yield from _ward_homes()
 
 
@@ -79,3 +84,11 @@ def catalogue_wide(instance):
     every catalogue with all its pages, and the lists."""
     yield from _catalogues()
     yield from _listings()
+
+
+@frontcache.model_rule(LifeEvent, LifeEventProcedure)
+def life_event_pages(instance):
+    """The "Tôi muốn…" pages and the city home, which lists the life events."""
+    yield reverse("procedures_public:life_events") + "*"
+    for index in ProcedureIndexPage.objects.live().only("url_path"):
+        yield from frontcache.site_paths(index.url_path.rsplit("/", 2)[0] + "/")

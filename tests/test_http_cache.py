@@ -293,3 +293,33 @@ def test_media_view_serves_public_folders_only(settings, tmp_path, rf):
                     "images/missing.jpg"):
         with pytest.raises(Http404):
             media.serve(rf.get("/media/" + refused), refused)
+
+
+def test_life_event_pages_are_public_and_purged_with_their_events_and_procedures(
+    client, purges, django_capture_on_commit_callbacks
+):
+    """"Tôi muốn…" pages were the heaviest public pages left uncached (60 ms each in-process)."""
+    from procedures.models import LifeEvent, LifeEventProcedure
+
+    def make():
+        page = make_procedure(name="Đăng ký khai sinh")
+        event = LifeEvent.objects.create(title="Sinh con", slug="sinh-con", lead="Khi có em bé.", search_query="khai sinh")
+        LifeEventProcedure.objects.create(event=event, procedure=page, sort_order=0)
+        return event, page
+
+    event, page = settled(purges, django_capture_on_commit_callbacks, make)
+    urls = ("/thu-tuc/toi-muon/", event.get_url())
+    # The first visit creates the site settings (a purge of everything): sent and forgotten here.
+    responses = settled(purges, django_capture_on_commit_callbacks, lambda: [client.get(url) for url in urls])
+    for url, response in zip(urls, responses, strict=True):
+        assert response.status_code == 200 and surrogate_seconds(response), url
+        assert not response.cookies and "cookie" not in response.get("Vary", "").lower(), url
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event.lead = "Khi gia đình có thêm em bé."
+        event.save()
+    assert covered(event.get_url(), purges) and covered("/thu-tuc/toi-muon/", purges) and "/" in purges
+    purges.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert covered(event.get_url(), purges), "an event lists the procedure's name and status"
