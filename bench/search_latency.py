@@ -292,7 +292,7 @@ def main():
         print(f"\nlatency, in-process ({counted}), load average {load_average()}:")
         results = {
             "page": report("search page", timed_requests(client, page_urls, args.rounds), 60),
-            "api": report("JSON API", timed_requests(client, api_urls, args.rounds), 60),
+            "api": report("JSON API", timed_requests(client, api_urls, args.rounds), 45),
             "suggest": report("autocomplete", timed_requests(client, suggest_urls, 1), 30),
         }
         live_url = settings.ELASTICSEARCH_URL
