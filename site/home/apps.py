@@ -10,7 +10,8 @@ class HomeConfig(AppConfig):
 
         from core.cache import clear_when_changed
         from home.models import SiteSettings
-        from home.sections import directory_context, register_home_section, wards_context
+        from home.own_sections import directory_context, wards_context
+        from home.sections import register_home_section
 
         clear_when_changed(SiteSettings)  # every page shows them (footer, contacts, hotlines)
         # Home sections are kept as HTML (home.sections) with their images' rendition URLs.

@@ -61,26 +61,3 @@ def sections_for(kind, page, request):
     name = f"home-sections:{kind}:{page.pk}:{timezone.localdate().isoformat()}"
     return site_cache.cached(name, lambda: _render(kind, page, request))
 
-
-# The home app's own sections, after those of the domain apps (registered in home.apps).
-
-
-def directory_context(page, request):
-    """The sections below a city or ward home page (not the wards), as a directory."""
-    from home import navigation
-    from home.models import WardHomePage
-
-    pages = navigation.section_pages(page, exclude=(WardHomePage,))
-    return {"pages": pages} if pages else None
-
-
-def wards_context(page, request):
-    """The city's wards and communes, each a link to its sub-site."""
-    from core.collation import vietnamese_order
-    from home.models import WardHomePage
-    from home.restrictions import public
-
-    wards = public(WardHomePage.objects.child_of(page).live()).order_by(
-        "unit_kind", vietnamese_order("title")
-    )
-    return {"wards": list(wards)}
