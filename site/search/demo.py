@@ -33,7 +33,11 @@ def ensure_everyday(ctx):
 
     if EverydayTerm.objects.exists():
         return
-    seed = importlib.import_module("search.migrations.0004_everydayterm").SEED
+    seed = [
+        entry
+        for migration in ("0004_everydayterm", "0005_everyday_more")
+        for entry in importlib.import_module(f"search.migrations.{migration}").SEED
+    ]
     EverydayTerm.objects.bulk_create(
         EverydayTerm(phrases=phrases, means=means, kind=kind, origin=EverydayTerm.Origin.SEED)
         for phrases, means, kind in seed
