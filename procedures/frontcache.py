@@ -53,10 +53,19 @@ def _listings():
     yield from _ward_homes()
 
 
+def _catalogue_indexes():
+    return ProcedureIndexPage.objects.live().only("url_path")
+
+
+def _home_of(index):
+    """The home page above a catalogue (its parent), which shows the catalogue's sections."""
+    return frontcache.site_paths(index.url_path.rsplit("/", 2)[0] + "/")
+
+
 def _catalogues():
-    for index in ProcedureIndexPage.objects.live().only("url_path"):
+    for index in _catalogue_indexes():
         yield from frontcache.subtree(index.url_path)
-        yield from frontcache.site_paths(index.url_path.rsplit("/", 2)[0] + "/")
+        yield from _home_of(index)
 
 
 @frontcache.page_rule(ProcedurePage)
@@ -90,5 +99,5 @@ def catalogue_wide(instance):
 def life_event_pages(instance):
     """The "Tôi muốn…" pages and the city home, which lists the life events."""
     yield reverse("procedures_public:life_events") + "*"
-    for index in ProcedureIndexPage.objects.live().only("url_path"):
-        yield from frontcache.site_paths(index.url_path.rsplit("/", 2)[0] + "/")
+    for index in _catalogue_indexes():
+        yield from _home_of(index)

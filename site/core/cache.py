@@ -106,9 +106,8 @@ _LOCAL = {}
 
 
 def _keep(name, version, lifetime, value):
-    if any(kept[0] != version for kept in _LOCAL.values()):  # entries of older versions are dead
-        for old in [n for n, kept in _LOCAL.items() if kept[0] != version]:
-            _LOCAL.pop(old, None)
+    for old in [n for n, kept in _LOCAL.items() if kept[0] != version]:  # entries of older versions are dead
+        _LOCAL.pop(old, None)  # another thread (a threaded server) may have dropped it
     _LOCAL[name] = (version, time.monotonic() + lifetime, value)
 
 
